@@ -1,0 +1,46 @@
+using System.Text;
+using VmafTiny.Repro.Diagnostics;
+
+namespace VmafTiny.Repro.IO;
+
+/// <summary>
+/// Writes a file so that readers (and a crash, or kill -9) only ever see the old content or the
+/// new one: write a temporary file in the same folder, flush it to disk, then rename it over the
+/// target. A failure (read-only folder, full disk) leaves the target untouched and raises
+/// <see cref="ReproException"/> VMR5001 with exit code <see cref="ExitCodes.EnvironmentError"/>.
+/// </summary>
+public static class AtomicFile
+{
+    public static void WriteAllText(string path, string content) => WriteAllBytes(path, new UTF8Encoding(false).GetBytes(content));
+
+    public static void WriteAllBytes(string path, byte[] content)
+    {
+        var full = Path.GetFullPath(path);
+        var dir = Path.GetDirectoryName(full)!;
+        var tmp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            Directory.CreateDirectory(dir);
+            using (var fs = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                fs.Write(content);
+                fs.Flush(flushToDisk: true);
+            }
+            File.Move(tmp, full, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(tmp);
+            throw new ReproException("VMR5001", $"could not write '{path}': {e.Message}",
+                "Check that the folder is writable and the disk has space; the previous file, if any, is unchanged.",
+                ExitCodes.EnvironmentError, path, e);
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try { if (File.Exists(path)) File.Delete(path); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+}
