@@ -34,6 +34,20 @@ public sealed class EvaluationResult
     [JsonProperty("recipe", NullValueHandling = NullValueHandling.Ignore)] public RecipeInfo? Recipe { get; set; }
     [JsonProperty("corpus", NullValueHandling = NullValueHandling.Ignore)] public CorpusInfo? Corpus { get; set; }
     [JsonProperty("provenance", NullValueHandling = NullValueHandling.Ignore)] public Provenance? Provenance { get; set; }
+
+    /// <summary>Approvals of this baseline, oldest first (only in files under baselines/).</summary>
+    [JsonProperty("history", NullValueHandling = NullValueHandling.Ignore)] public List<HistoryEntry>? History { get; set; }
+}
+
+/// <summary>One approval of a baseline: when, why, and what the headline numbers were before and after.</summary>
+public sealed class HistoryEntry
+{
+    [JsonProperty("approved_utc")] public DateTimeOffset ApprovedUtc { get; set; }
+    [JsonProperty("reason")] public string Reason { get; set; } = "";
+    [JsonProperty("user", NullValueHandling = NullValueHandling.Ignore)] public string? User { get; set; }
+    [JsonProperty("previous_overall", NullValueHandling = NullValueHandling.Ignore)] public MetricSummary? PreviousOverall { get; set; }
+    [JsonProperty("overall")] public MetricSummary Overall { get; set; } = new();
+    [JsonProperty("provenance", NullValueHandling = NullValueHandling.Ignore)] public Provenance? Provenance { get; set; }
 }
 
 /// <summary>Metrics of one (fold, seed) training on its held-out rows.</summary>

@@ -1,0 +1,86 @@
+using Spectre.Console;
+using Spectre.Console.Cli;
+using VmafTiny.Repro.Cli.Commands;
+using VmafTiny.Repro.Cli.Infrastructure;
+using VmafTiny.Repro.Diagnostics;
+
+namespace VmafTiny.Repro.Cli;
+
+/// <summary>
+/// The command line: commands, and the one place that turns failures into a one-line message and
+/// a documented exit code (stack traces only with --verbose).
+/// </summary>
+internal static class CliApp
+{
+    public static int Run(string[] args, IAnsiConsole console, IAnsiConsole errors, CliEnvironment environment, CancellationToken cancellationToken)
+    {
+        var registrar = new TypeRegistrar();
+        registrar.RegisterInstance(typeof(CliServices), new CliServices(console, environment));
+        var app = new CommandApp(registrar);
+        app.Configure(c =>
+        {
+            c.SetApplicationName("vmaf-repro");
+            c.SetApplicationVersion(CliEnvironment.ToolVersion);
+            c.ConfigureConsole(console);
+            c.PropagateExceptions();
+            c.AddCommand<VerifyCommand>("verify").WithDescription("Re-run the evaluations, compare with the approved baselines, exit non-zero on a regression.");
+            c.AddCommand<RunCommand>("run").WithDescription("Run the multi-seed evaluation of one architecture on one corpus and write its JSON.");
+            c.AddCommand<ApproveCommand>("approve").WithDescription("Promote received results to baselines (with a reason recorded in their history).");
+            c.AddCommand<CalibrateCommand>("calibrate").WithDescription("Estimate the gate's false-alarm rate and smallest detectable PLCC drop by re-running with other seeds.");
+            c.AddCommand<SynthCommand>("synth").WithDescription("Write the deterministic synthetic corpora.");
+            c.AddCommand<BenchCommand>("bench").WithDescription("Benchmark the sequential and batched engines (wall time, peak RSS, GFLOP/s).");
+            c.AddCommand<InputsCommand>("inputs").WithDescription("List every file the gate reads (for incremental builds).");
+            c.AddCommand<BenchProbeCommand>("bench-probe").IsHidden();
+        });
+        var verbose = args.Contains("--verbose") || args.Contains("-v");
+        try
+        {
+            return app.Run(NormalizeArgs(args), cancellationToken);
+        }
+        catch (Exception e) when (Unwrap(e) is ReproException r)
+        {
+            errors.WriteLine(r.ToOneLine());
+            if (verbose) errors.WriteException(e);
+            return r.ExitCode;
+        }
+        catch (Exception e) when (Unwrap(e) is OperationCanceledException)
+        {
+            errors.WriteLine("interrupted: finished trainings are kept in runs/cache; run the same command again to resume.");
+            return ExitCodes.Interrupted;
+        }
+        catch (CommandAppException e)
+        {
+            errors.WriteLine($"error VMR3100: {e.Message}. Run 'vmaf-repro {FirstCommand(args)} --help' for the options.");
+            if (verbose) errors.WriteException(e);
+            return ExitCodes.UsageOrInputError;
+        }
+        catch (Exception e)
+        {
+            errors.WriteLine($"internal error VMR9999: {e.GetType().Name}: {FirstLine(e.Message)}. This is a bug: re-run with --verbose and report the output.");
+            if (verbose) errors.WriteException(e);
+            return ExitCodes.InternalError;
+        }
+    }
+
+    /// <summary>
+    /// The documented <c>--k</c> option: Spectre.Console.Cli does not allow one-letter long names,
+    /// so it is passed on as <c>-k</c> (also spelled <c>--band-k</c>).
+    /// </summary>
+    internal static string[] NormalizeArgs(string[] args) =>
+        args.Select(a => a == "--k" ? "-k" : a.StartsWith("--k=", StringComparison.Ordinal) ? "-k=" + a[4..] : a).ToArray();
+
+    private static Exception Unwrap(Exception e)
+    {
+        while (e is AggregateException { InnerExceptions.Count: 1 } or TypeInitializationException or System.Reflection.TargetInvocationException && e.InnerException is not null)
+            e = e.InnerException!;
+        return e;
+    }
+
+    private static string FirstCommand(string[] args) => args.FirstOrDefault(a => !a.StartsWith('-')) ?? "";
+
+    private static string FirstLine(string s)
+    {
+        var i = s.IndexOf('\n');
+        return (i < 0 ? s : s[..i]).Trim();
+    }
+}

@@ -1,0 +1,100 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using Newtonsoft.Json;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using VmafTiny.Repro.Cli.Infrastructure;
+using VmafTiny.Repro.Config;
+using VmafTiny.Repro.Diagnostics;
+using VmafTiny.Repro.Evaluation;
+using VmafTiny.Repro.Torch;
+
+namespace VmafTiny.Repro.Cli.Commands;
+
+/// <summary>
+/// <c>vmaf-repro bench</c>: for each architecture, the sequential and the batched engine side by side
+/// in one run on the same machine — wall time and ratio, peak RSS (each measurement in its own
+/// process), achieved GFLOP/s against this machine's measured matmul peak — on a Netflix-shaped
+/// and a KoNViD-shaped synthetic corpus.
+/// </summary>
+internal sealed class BenchCommand(CliServices services) : Command<BenchCommand.Settings>
+{
+    internal sealed class Settings : CommonSettings
+    {
+        [CommandOption("--netflix-rows <N>")] [DefaultValue(11040)] public int NetflixRows { get; init; } = 11040;
+        [CommandOption("--konvid-rows <N>")] [Description("0 skips the KoNViD-shaped corpus.")] [DefaultValue(270000)] public int KonvidRows { get; init; } = 270000;
+        [CommandOption("--arch <NAMES>")] [DefaultValue("mlp_small,mlp_medium,mlp_large")] public string Arch { get; init; } = "mlp_small,mlp_medium,mlp_large";
+        [CommandOption("--epochs <N>")] [DefaultValue(90)] public int Epochs { get; init; } = 90;
+        [CommandOption("--konvid-sequential-seeds <N>")]
+        [Description("Seeds the sequential engine trains on the KoNViD-shaped corpus (its full grid takes ~an hour here); its grid time is extrapolated and marked so.")]
+        [DefaultValue(1)]
+        public int KonvidSequentialSeeds { get; init; } = 1;
+        [CommandOption("--out <DIR>")] [Description("Where the benchmark corpora are written (default runs/bench).")] public string? Out { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var dir = Path.GetFullPath(settings.Out ?? Path.Combine("runs", "bench"), services.Environment.WorkingDirectory);
+        var corpora = new List<(string Name, string Path, string Group, int SequentialSeeds)>();
+        corpora.Add(("netflix-shaped", Generate(dir, "netflix", settings.NetflixRows), "source", 5));
+        if (settings.KonvidRows > 0) corpora.Add(("konvid-shaped", Generate(dir, "konvid", settings.KonvidRows), "fold", settings.KonvidSequentialSeeds));
+        var peak1 = TorchBenchmarks.MatmulGflops(1);
+        var cores = Environment.ProcessorCount;
+        var peakAll = TorchBenchmarks.MatmulGflops(cores);
+        services.Console.MarkupLineInterpolated($"machine: {cores} cores; float32 1024³ matmul: {peak1:0.0} GFLOP/s on 1 thread, {peakAll:0.0} GFLOP/s on {cores} (the 'peak' below)");
+
+        var table = new Table().AddColumns("corpus", "arch", "trainings", "sequential s", "batched s", "speed-up", "seq. peak RSS", "batched peak RSS", "batched GFLOP/s", "% of peak");
+        var totals = new Dictionary<string, (double Seq, double Bat)>();
+        foreach (var (name, path, group, seqSeeds) in corpora)
+            foreach (var arch in settings.Arch.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                var seq = Probe(path, group, arch, "sequential", seqSeeds, settings.Epochs, cancellationToken);
+                var bat = Probe(path, group, arch, "batched", 5, settings.Epochs, cancellationToken);
+                var seqGrid = seq.WallSeconds * 5.0 / seqSeeds;
+                var gflops = bat.Flops / bat.WallSeconds / 1e9;
+                var t = totals.GetValueOrDefault(name);
+                totals[name] = (t.Seq + seqGrid, t.Bat + bat.WallSeconds);
+                table.AddRow(name, arch, bat.Trainings.ToString(CultureInfo.InvariantCulture),
+                    F(seqGrid) + (seqSeeds < 5 ? $" (x{5.0 / seqSeeds:0} from {seq.Trainings})" : ""), F(bat.WallSeconds), $"{seqGrid / bat.WallSeconds:0.0}x",
+                    Mb(seq.PeakRssBytes), Mb(bat.PeakRssBytes), gflops.ToString("0.0", CultureInfo.InvariantCulture), (gflops / peakAll).ToString("P0", CultureInfo.InvariantCulture));
+                services.Console.WriteLine(JsonConvert.SerializeObject(new { seq, bat }));
+            }
+        services.Console.Write(table);
+        foreach (var (name, (s, b)) in totals)
+            services.Console.MarkupLineInterpolated($"{name}: all architectures: sequential {F(s)} s, batched {F(b)} s, speed-up {s / b:0.0}x");
+        return ExitCodes.Success;
+    }
+
+    private static string Generate(string dir, string shape, int rows)
+    {
+        var path = Path.Combine(dir, $"{shape}-{rows}.parquet");
+        if (!File.Exists(path)) Workspace.GenerateSynthetic(new SyntheticCorpusSettings(shape, rows, 1), path);
+        return path;
+    }
+
+    private BenchProbeCommand.Measurement Probe(string path, string group, string arch, string engine, int seeds, int epochs, CancellationToken ct)
+    {
+        var self = typeof(BenchCommand).Assembly.Location;
+        var host = Environment.ProcessPath ?? "dotnet";
+        var psi = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(host) == "dotnet") psi.ArgumentList.Add(self);
+        foreach (var a in new[] { "bench-probe", "--corpus-path", path, "--group-column", group, "--arch", arch, "--engine", engine,
+                     "--seeds", seeds.ToString(CultureInfo.InvariantCulture), "--epochs", epochs.ToString(CultureInfo.InvariantCulture) })
+            psi.ArgumentList.Add(a);
+        services.Console.MarkupLineInterpolated($"[grey]measuring {engine} {arch} on {Path.GetFileName(path)} ({seeds} seeds)...[/]");
+        using var p = Process.Start(psi) ?? throw new ReproException("VMR9002", "could not start the benchmark probe", "Run the tool with dotnet.", ExitCodes.EnvironmentError);
+        using var reg = ct.Register(() => { try { p.Kill(true); } catch (InvalidOperationException) { } });
+        var stdout = p.StandardOutput.ReadToEnd();
+        var stderr = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        ct.ThrowIfCancellationRequested();
+        var line = stdout.Split('\n').LastOrDefault(l => l.TrimStart().StartsWith('{'));
+        if (p.ExitCode != 0 || line is null)
+            throw new ReproException("VMR9003", $"benchmark probe failed (exit {p.ExitCode}): {stderr.Trim()}", "Run the probe's command by hand with --verbose.", ExitCodes.EnvironmentError);
+        return JsonConvert.DeserializeObject<BenchProbeCommand.Measurement>(line)!;
+    }
+
+    private static string F(double s) => s.ToString("0.0", CultureInfo.InvariantCulture);
+    private static string Mb(long bytes) => $"{bytes / 1048576.0:0} MB";
+}

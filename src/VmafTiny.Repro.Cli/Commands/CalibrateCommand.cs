@@ -1,0 +1,82 @@
+using System.ComponentModel;
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using VmafTiny.Repro.Cli.Infrastructure;
+using VmafTiny.Repro.Diagnostics;
+using VmafTiny.Repro.Gate;
+using VmafTiny.Repro.Results;
+
+namespace VmafTiny.Repro.Cli.Commands;
+
+/// <summary>
+/// <c>vmaf-repro calibrate</c>: re-runs each selected (corpus, arch) with other seed sets and
+/// estimates the gate's false-alarm rate and the smallest PLCC drop it detects (see Calibration).
+/// </summary>
+internal sealed class CalibrateCommand(CliServices services) : Command<CalibrateCommand.Settings>
+{
+    internal sealed class Settings : TrainingSettings
+    {
+        [CommandOption("--corpus <NAMES>")]
+        [Description("Only these corpora (comma-separated).")]
+        public string? Corpus { get; init; }
+
+        [CommandOption("--arch <NAMES>")]
+        [Description("Only these architectures (comma-separated).")]
+        public string? Arch { get; init; }
+
+        [CommandOption("--reruns <N>")]
+        [Description("Seed sets to re-run with (default 3).")]
+        [DefaultValue(3)]
+        public int Reruns { get; init; } = 3;
+
+        [CommandOption("--seed-base <N>")]
+        [Description("First seed of the first rerun; rerun r uses the next block of as many seeds as the configuration has (default 1000).")]
+        [DefaultValue(1000)]
+        public int SeedBase { get; init; } = 1000;
+
+        public override ValidationResult Validate() =>
+            Reruns < 1 ? ValidationResult.Error("--reruns must be at least 1.") : base.Validate();
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var config = services.LoadConfig(settings);
+        var corpora = config.ResolveCorpora(settings.Corpus);
+        var archs = config.ResolveArchitectures(settings.Arch);
+        var n = config.Seeds.Count;
+        var rows = new List<(string Corpus, string Arch, CalibrationResult Result)>();
+        ProgressReporting.Run(services.Console, services.Environment, progress =>
+        {
+            var workspace = services.CreateWorkspace(config, settings, progress);
+            foreach (var spec in corpora)
+            {
+                var corpus = workspace.LoadCorpus(spec, cancellationToken);
+                foreach (var arch in archs)
+                {
+                    var baseline = workspace.Baselines.TryReadBaseline(spec.Name, arch.Name)
+                        ?? throw new ReproException("VMR1004", $"{spec.Name}/{arch.Name} has no baseline to calibrate against",
+                            "Run vmaf-repro verify and approve the received file first.", ExitCodes.NotComparable, workspace.Baselines.BaselinePath(spec.Name, arch.Name));
+                    var reruns = new List<EvaluationResult>();
+                    for (var r = 0; r < settings.Reruns; r++)
+                    {
+                        var seeds = Enumerable.Range(settings.SeedBase + r * n, n).ToList();
+                        reruns.Add(workspace.Evaluate(spec, corpus, arch, cancellationToken, seeds));
+                    }
+                    rows.Add((spec.Name, arch.Name, Calibration.Estimate(baseline, reruns, config.Policy, spec.Name, arch.Name)));
+                }
+            }
+            return 0;
+        });
+
+        var table = new Table().Title("gate calibration (reruns with other seed sets, no real change)")
+            .AddColumns("corpus", "arch", "reruns compared", "false alarms", "false-alarm rate", "smallest PLCC drop detected (median)");
+        foreach (var (corpus, arch, result) in rows)
+            table.AddRow(Markup.Escape(corpus), Markup.Escape(arch), result.Compared.ToString(CultureInfo.InvariantCulture),
+                result.Runs.Count(r => r.Verdict == GateVerdict.Regressed).ToString(CultureInfo.InvariantCulture),
+                result.FalseAlarmRate.ToString("P0", CultureInfo.InvariantCulture),
+                result.MedianDetectablePlccDrop.ToString("0.000000", CultureInfo.InvariantCulture));
+        services.Console.Write(table);
+        return ExitCodes.Success;
+    }
+}

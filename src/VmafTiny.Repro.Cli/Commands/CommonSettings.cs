@@ -1,0 +1,43 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace VmafTiny.Repro.Cli.Commands;
+
+/// <summary>Options every command shares.</summary>
+internal class CommonSettings : CommandSettings
+{
+    [CommandOption("--config <PATH>")]
+    [Description("Configuration file (default: vmaf-repro.json in the current folder or the nearest parent).")]
+    public string? Config { get; init; }
+
+    [CommandOption("-v|--verbose")]
+    [Description("Print stack traces for errors.")]
+    public bool Verbose { get; init; }
+}
+
+/// <summary>Options of the commands that train.</summary>
+internal class TrainingSettings : CommonSettings
+{
+    [CommandOption("--engine <ENGINE>")]
+    [Description("Training engine: batched (default; the whole (fold, seed) grid at once) or sequential (one model at a time, the reference loop).")]
+    [DefaultValue("batched")]
+    public string Engine { get; init; } = "batched";
+
+    [CommandOption("--threads <N>")]
+    [Description("Trainings (or batched stacks) run at once, each with one intra-op thread. Default: the number of cores.")]
+    public int? Threads { get; init; }
+
+    [CommandOption("--no-cache")]
+    [Description("Do not read or write the training cache under runs/cache.")]
+    public bool NoCache { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        if (Engine is not ("batched" or "sequential"))
+            return ValidationResult.Error($"--engine must be 'batched' or 'sequential', not '{Engine}'.");
+        if (Threads is <= 0)
+            return ValidationResult.Error("--threads must be at least 1.");
+        return ValidationResult.Success();
+    }
+}

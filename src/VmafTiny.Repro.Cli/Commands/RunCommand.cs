@@ -1,0 +1,110 @@
+using System.ComponentModel;
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using VmafTiny.Repro.Cli.Infrastructure;
+using VmafTiny.Repro.Config;
+using VmafTiny.Repro.Corpus;
+using VmafTiny.Repro.Diagnostics;
+using VmafTiny.Repro.Recipe;
+
+namespace VmafTiny.Repro.Cli.Commands;
+
+/// <summary><c>vmaf-repro run</c>: the multi-seed evaluation of one architecture on one corpus.</summary>
+internal sealed class RunCommand(CliServices services) : Command<RunCommand.Settings>
+{
+    internal sealed class Settings : TrainingSettings
+    {
+        [CommandOption("--corpus <NAME|PATH>")]
+        [Description("A corpus named in the configuration, or the path of a Parquet file.")]
+        public string Corpus { get; init; } = "";
+
+        [CommandOption("--arch <NAME>")]
+        [Description("Architecture name from the configuration (mlp_small, mlp_medium, mlp_large, or a custom one).")]
+        public string Arch { get; init; } = "";
+
+        [CommandOption("--seeds <LIST>")]
+        [Description("Comma-separated seeds (default: the configuration's, 0,1,2,3,4).")]
+        public string? Seeds { get; init; }
+
+        [CommandOption("--epochs <N>")]
+        [Description("Epochs (default: the recipe's 90).")]
+        public int? Epochs { get; init; }
+
+        [CommandOption("--group-column <NAME>")]
+        [Description("Group column when --corpus is a file path (default: source).")]
+        public string? GroupColumn { get; init; }
+
+        [CommandOption("--out <FILE>")]
+        [Description("Where to write the result JSON (default: runs/<corpus>/<arch>.json).")]
+        public string? Out { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (string.IsNullOrWhiteSpace(Corpus)) return ValidationResult.Error("--corpus is required (a configured corpus name or a Parquet path).");
+            if (string.IsNullOrWhiteSpace(Arch)) return ValidationResult.Error("--arch is required (e.g. mlp_small).");
+            if (Epochs is <= 0) return ValidationResult.Error("--epochs must be at least 1.");
+            return base.Validate();
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var config = LoadConfigOrDefault(settings);
+        var spec = ResolveCorpus(config, settings);
+        var arch = config.ResolveArchitectures(settings.Arch).Single();
+        var seeds = settings.Seeds is null ? config.Seeds : ParseSeeds(settings.Seeds);
+        var recipe = settings.Epochs is { } e ? config.Recipe with { Epochs = e } : config.Recipe;
+
+        var result = ProgressReporting.Run(services.Console, services.Environment, progress =>
+        {
+            var workspace = services.CreateWorkspace(config, settings, progress);
+            var corpus = workspace.LoadCorpus(spec, cancellationToken);
+            var r = workspace.Evaluate(spec, corpus, arch, cancellationToken, seeds, recipe);
+            var path = workspace.WriteRun(r, spec.Name, settings.Out is null ? null : Path.GetFullPath(settings.Out, services.Environment.WorkingDirectory));
+            return (Result: r, Path: path);
+        });
+        ResultTable.Write(services.Console, spec.Name, result.Result);
+        services.Console.MarkupLineInterpolated($"wrote [bold]{result.Path}[/]");
+        return ExitCodes.Success;
+    }
+
+    private ReproConfig LoadConfigOrDefault(Settings settings)
+    {
+        var path = services.FindConfig(settings.Config);
+        if (File.Exists(path) || settings.Config is not null) return ConfigLoader.Load(path);
+        var root = services.Environment.WorkingDirectory;
+        return new ReproConfig
+        {
+            ConfigPath = path, RootDirectory = root, Seeds = [0, 1, 2, 3, 4], Recipe = TrainingRecipe.Default,
+            Architectures = Architecture.Known, Corpora = [], BaselinesDirectory = Path.Combine(root, "baselines"),
+            RunsDirectory = Path.Combine(root, "runs"),
+        };
+    }
+
+    private CorpusSpec ResolveCorpus(ReproConfig config, Settings settings)
+    {
+        var named = config.Corpora.FirstOrDefault(c => c.Name == settings.Corpus);
+        if (named is not null) return named;
+        var path = Path.GetFullPath(settings.Corpus, services.Environment.WorkingDirectory);
+        if (File.Exists(path) || settings.Corpus.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
+            return new CorpusSpec { Name = Path.GetFileNameWithoutExtension(path), Path = path, GroupColumn = settings.GroupColumn ?? "source" };
+        return config.ResolveCorpora(settings.Corpus).Single();
+    }
+
+    internal static IReadOnlyList<int> ParseSeeds(string text)
+    {
+        var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var seeds = new List<int>();
+        foreach (var p in parts)
+        {
+            if (!int.TryParse(p, NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) || s < 0)
+                throw new ReproException("VMR3109", $"--seeds: '{p}' is not a non-negative integer", "Pass seeds like --seeds 0,1,2,3,4.");
+            if (seeds.Contains(s))
+                throw new ReproException("VMR3109", $"--seeds: seed {s} is given twice", "Pass each seed once.");
+            seeds.Add(s);
+        }
+        if (seeds.Count == 0) throw new ReproException("VMR3109", "--seeds is empty", "Pass seeds like --seeds 0,1,2,3,4.");
+        return seeds;
+    }
+}

@@ -1,0 +1,112 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using VmafTiny.Repro.Cli.Infrastructure;
+using VmafTiny.Repro.Diagnostics;
+using VmafTiny.Repro.Evaluation;
+using VmafTiny.Repro.Gate.Reports;
+using VmafTiny.Repro.IO;
+
+namespace VmafTiny.Repro.Cli.Commands;
+
+/// <summary>
+/// <c>vmaf-repro verify</c>: re-runs the configured evaluations (reusing cached trainings), compares
+/// them with the approved baselines and exits non-zero when an architecture regressed.
+/// </summary>
+internal sealed class VerifyCommand(CliServices services) : Command<VerifyCommand.Settings>
+{
+    internal sealed class Settings : TrainingSettings
+    {
+        [CommandOption("--corpus <NAMES>")]
+        [Description("Only these corpora (comma-separated names from the configuration).")]
+        public string? Corpus { get; init; }
+
+        [CommandOption("--arch <NAMES>")]
+        [Description("Only these architectures (comma-separated).")]
+        public string? Arch { get; init; }
+
+        [CommandOption("-k|--band-k <K>")]
+        [Description("Band width in baseline across-seed standard deviations (overrides the configuration's k).")]
+        public double? K { get; init; }
+
+        [CommandOption("--report <FORMAT>")]
+        [Description("Also render a report: md, json or junit (to --report-file, else to standard output).")]
+        public string? Report { get; init; }
+
+        [CommandOption("--report-file <PATH>")]
+        [Description("Where to write the report.")]
+        public string? ReportFile { get; init; }
+
+        [CommandOption("--warn-only")]
+        [Description("Report regressions but exit 0.")]
+        public bool WarnOnly { get; init; }
+
+        [CommandOption("--diagnostics <STYLE>")]
+        [Description("Print findings as 'msbuild' canonical lines (file(1,1): error VMR1001: ...), for build integration.")]
+        public string? Diagnostics { get; init; }
+
+        [CommandOption("--approve")]
+        [Description("After verifying, approve every received file of the selected pairs (needs --reason).")]
+        public bool Approve { get; init; }
+
+        [CommandOption("--reason <TEXT>")]
+        [Description("Why the baselines change (with --approve).")]
+        public string? Reason { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (Report is not (null or "md" or "json" or "junit")) return ValidationResult.Error($"--report must be md, json or junit, not '{Report}'.");
+            if (Diagnostics is not (null or "msbuild")) return ValidationResult.Error($"--diagnostics must be 'msbuild', not '{Diagnostics}'.");
+            if (K is <= 0) return ValidationResult.Error("--k must be positive.");
+            if (Approve && string.IsNullOrWhiteSpace(Reason)) return ValidationResult.Error("--approve needs --reason \"why the numbers changed\".");
+            return base.Validate();
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var config = services.LoadConfig(settings);
+        var msbuild = settings.Diagnostics == "msbuild";
+        var outcome = ProgressReporting.Run(services.Console, services.Environment, progress =>
+        {
+            var workspace = services.CreateWorkspace(config, settings, progress);
+            return new VerifyRun(workspace).Run(new VerifyOptions(settings.Corpus, settings.Arch, settings.K), cancellationToken);
+        });
+        var report = outcome.Report;
+
+        GateTable.Write(services.Console, report);
+        foreach (var path in outcome.ReceivedWritten)
+            services.Console.MarkupLineInterpolated($"[yellow]received:[/] {path}");
+        if (msbuild)
+            foreach (var d in GateDiagnostics.Diagnostics(report))
+                services.Console.Profile.Out.Writer.WriteLine(d.ToCanonical(settings.WarnOnly));
+
+        if (settings.Report is { } format)
+        {
+            var text = format switch
+            {
+                "md" => MarkdownReport.Render(report),
+                "json" => JsonReport.Render(report),
+                _ => JUnitReport.Render(report),
+            };
+            if (settings.ReportFile is null) services.Console.Profile.Out.Writer.Write(text);
+            else
+            {
+                var path = Path.GetFullPath(settings.ReportFile, services.Environment.WorkingDirectory);
+                AtomicFile.WriteAllText(path, text);
+                services.Console.MarkupLineInterpolated($"report: {path}");
+            }
+        }
+
+        if (settings.Approve)
+        {
+            var approved = ApproveCommand.ApproveReceived(services, config, settings.Corpus, settings.Arch, settings.Reason!);
+            if (approved > 0) return ExitCodes.Success;
+        }
+        var exit = report.ExitCodeFor(settings.WarnOnly);
+        services.Console.MarkupLine(exit == ExitCodes.Success
+            ? "[green]gate passed[/]"
+            : $"[red]gate failed[/] (exit {exit}): see the table above; approve intended changes with [bold]vmaf-repro approve --reason \"...\"[/]");
+        return exit;
+    }
+}

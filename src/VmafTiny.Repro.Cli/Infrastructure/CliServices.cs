@@ -1,0 +1,45 @@
+using Spectre.Console;
+using VmafTiny.Repro.Cli.Commands;
+using VmafTiny.Repro.Config;
+using VmafTiny.Repro.Evaluation;
+using VmafTiny.Repro.Torch;
+using VmafTiny.Repro.Training;
+
+namespace VmafTiny.Repro.Cli.Infrastructure;
+
+/// <summary>What commands share: the console, the environment, configuration discovery and engine creation.</summary>
+internal sealed class CliServices
+{
+    public CliServices(IAnsiConsole console, CliEnvironment environment)
+    {
+        Console = console;
+        Environment = environment;
+    }
+
+    public IAnsiConsole Console { get; }
+    public CliEnvironment Environment { get; }
+
+    /// <summary>Loads --config, or vmaf-repro.json from the working folder or its nearest parent that has one.</summary>
+    public ReproConfig LoadConfig(CommonSettings settings) => ConfigLoader.Load(FindConfig(settings.Config));
+
+    public string FindConfig(string? explicitPath)
+    {
+        if (explicitPath is not null) return Path.GetFullPath(explicitPath, Environment.WorkingDirectory);
+        for (var dir = new DirectoryInfo(Environment.WorkingDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, ConfigLoader.FileName);
+            if (File.Exists(candidate)) return candidate;
+        }
+        return Path.Combine(Environment.WorkingDirectory, ConfigLoader.FileName);
+    }
+
+    public static ITrainingEngine CreateEngine(TrainingSettings settings) => settings.Engine switch
+    {
+        "sequential" => new SequentialTorchEngine(settings.Threads),
+        _ => new BatchedTorchEngine(settings.Threads),
+    };
+
+    public Workspace CreateWorkspace(ReproConfig config, TrainingSettings settings, IEvaluationProgress? progress) =>
+        new(config, CreateEngine(settings), progress, CliEnvironment.ToolVersion,
+            message => Console.MarkupLineInterpolated($"[grey]{message}[/]"), useCache: !settings.NoCache);
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using Spectre.Console;
+using VmafTiny.Repro.Gate;
+
+namespace VmafTiny.Repro.Cli.Infrastructure;
+
+/// <summary>The verdict table verify prints: one row per (corpus, arch), worst first.</summary>
+internal static class GateTable
+{
+    public static void Write(IAnsiConsole console, GateReport report)
+    {
+        var table = new Table().AddColumns("corpus", "arch", "verdict", "PLCC base → fresh", "Δ", "band", "p (Holm)", "detail");
+        foreach (var pair in report.Pairs.OrderBy(p => p.Verdict).ThenBy(p => p.Corpus, StringComparer.Ordinal).ThenBy(p => p.Arch, StringComparer.Ordinal))
+        {
+            var check = pair.RegressedChecks.FirstOrDefault() ?? pair.Checks.FirstOrDefault(c => c.Metric == Metric.Plcc);
+            var detail = pair.Verdict switch
+            {
+                GateVerdict.Regressed when pair.CellProblems.Count > 0 => string.Join("; ", pair.CellProblems.Select(c => c.ToString())),
+                GateVerdict.Regressed when check is not null => $"{check.Metric.Key()} regressed; folds: {string.Join(", ", check.DrivingFolds.Select(f => f.Fold))}",
+                GateVerdict.Improved => "approve to keep the improvement",
+                _ => pair.Reason ?? "",
+            };
+            table.AddRow(
+                Markup.Escape(pair.Corpus), Markup.Escape(pair.Arch), Verdict(pair.Verdict),
+                check is null ? "—" : $"{F(check.BaselineMean, check.Metric)} → {F(check.FreshMean, check.Metric)}" + (check.Metric == Metric.Plcc ? "" : $" ({check.Metric.Key()})"),
+                check is null ? "—" : F(check.Delta, check.Metric, signed: true),
+                check is null ? "—" : F(check.Band, check.Metric),
+                check is null || double.IsNaN(check.AdjustedPValue) ? "—" : check.AdjustedPValue.ToString("0.####", CultureInfo.InvariantCulture),
+                Markup.Escape(detail));
+        }
+        console.Write(table);
+        foreach (var orphan in report.OrphanReceived)
+            console.MarkupLineInterpolated($"[yellow]orphan received file (matches no configured pair):[/] {orphan}");
+    }
+
+    private static string Verdict(GateVerdict v) => v switch
+    {
+        GateVerdict.Pass => "[green]pass[/]",
+        GateVerdict.Improved => "[cyan]improved[/]",
+        GateVerdict.Regressed => "[red bold]REGRESSED[/]",
+        GateVerdict.NotComparable => "[yellow]not comparable[/]",
+        GateVerdict.MissingBaseline => "[yellow]missing baseline[/]",
+        GateVerdict.StaleBaseline => "[grey]stale baseline[/]",
+        _ => v.ToString(),
+    };
+
+    private static string F(double v, Metric m, bool signed = false)
+    {
+        if (!double.IsFinite(v)) return v.ToString(CultureInfo.InvariantCulture);
+        var s = v.ToString(m == Metric.Rmse ? "0.0000" : "0.000000", CultureInfo.InvariantCulture);
+        return signed && v >= 0 ? "+" + s : s;
+    }
+}

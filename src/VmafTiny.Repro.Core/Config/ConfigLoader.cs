@@ -1,0 +1,194 @@
+using System.Globalization;
+using Newtonsoft.Json;
+using VmafTiny.Repro.Corpus;
+using VmafTiny.Repro.Diagnostics;
+using VmafTiny.Repro.Gate;
+using VmafTiny.Repro.Recipe;
+
+namespace VmafTiny.Repro.Config;
+
+/// <summary>
+/// Reads and validates <c>vmaf-repro.json</c>. Every problem is a <see cref="ReproException"/>
+/// (exit code 2) naming the file, what is wrong and what to do:
+/// VMR3101 malformed JSON or an unknown key (with line and position), VMR3104 empty or duplicate
+/// seeds, VMR3105 epochs/batch_size/lr not positive, VMR3106 bad policy, VMR3107 missing file,
+/// VMR3108 other invalid values (schema version, names, paths, layer widths).
+/// Missing sections take the defaults: seeds 0-4, the published recipe, the three published
+/// architectures, no corpora, <c>baselines</c> and <c>runs</c>, <see cref="GatePolicy.Default"/>.
+/// </summary>
+public static class ConfigLoader
+{
+    /// <summary>The file name looked for at the repository root.</summary>
+    public const string FileName = "vmaf-repro.json";
+
+    /// <summary>The newest configuration schema this version reads.</summary>
+    public const int CurrentSchemaVersion = 1;
+
+    private static readonly JsonSerializerSettings Settings = new()
+    {
+        MissingMemberHandling = MissingMemberHandling.Error,
+        FloatParseHandling = FloatParseHandling.Double,
+        Culture = CultureInfo.InvariantCulture,
+    };
+
+    /// <summary>Reads the configuration at <paramref name="path"/> (VMR3107 when it does not exist).</summary>
+    public static ReproConfig Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var full = System.IO.Path.GetFullPath(path);
+        if (!File.Exists(full))
+            throw new ReproException("VMR3107", $"configuration file '{full}' does not exist",
+                $"Run from the repository root (where {FileName} is) or pass --config <path>.", ExitCodes.UsageOrInputError, full);
+        return Parse(File.ReadAllText(full), full);
+    }
+
+    /// <summary>Parses configuration text as if read from <paramref name="path"/> (relative paths resolve against its folder).</summary>
+    public static ReproConfig Parse(string json, string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        var root = System.IO.Path.GetDirectoryName(full)!;
+        ConfigFile file;
+        try
+        {
+            file = JsonConvert.DeserializeObject<ConfigFile>(json, Settings)
+                ?? throw new JsonSerializationException("the file is empty");
+        }
+        catch (JsonException e)
+        {
+            var (line, pos) = e switch
+            {
+                JsonReaderException r => (r.LineNumber, r.LinePosition),
+                JsonSerializationException s => (s.LineNumber, s.LinePosition),
+                _ => (0, 0),
+            };
+            var where = line > 0 ? $" at line {line}, position {pos}" : "";
+            throw new ReproException("VMR3101", $"'{full}' is not valid{where}: {FirstLine(e.Message)}",
+                "Fix the JSON (keys are snake_case, see README: configuration).", ExitCodes.UsageOrInputError, full, e);
+        }
+        return Build(file, full, root);
+    }
+
+    private static ReproConfig Build(ConfigFile f, string file, string root)
+    {
+        var schema = f.SchemaVersion ?? CurrentSchemaVersion;
+        if (schema < 1 || schema > CurrentSchemaVersion)
+            Invalid(file, "VMR3108", $"schema_version {schema} is not supported (this vmaf-repro reads {CurrentSchemaVersion})",
+                schema > CurrentSchemaVersion ? "Upgrade vmaf-repro." : $"Set \"schema_version\": {CurrentSchemaVersion}.");
+
+        var seeds = f.Seeds ?? [0, 1, 2, 3, 4];
+        if (seeds.Count == 0)
+            Invalid(file, "VMR3104", "\"seeds\" is empty", "List at least one seed, e.g. [0, 1, 2, 3, 4].");
+        var dup = seeds.GroupBy(s => s).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (dup.Count > 0)
+            Invalid(file, "VMR3104", $"\"seeds\" has duplicates: {string.Join(", ", dup)}", "List each seed once.");
+
+        var recipe = TrainingRecipe.Default with
+        {
+            Epochs = f.Recipe?.Epochs ?? TrainingRecipe.Default.Epochs,
+            BatchSize = f.Recipe?.BatchSize ?? TrainingRecipe.Default.BatchSize,
+            LearningRate = f.Recipe?.Lr ?? TrainingRecipe.Default.LearningRate,
+        };
+        if (recipe.Epochs <= 0) Invalid(file, "VMR3105", $"recipe.epochs = {recipe.Epochs} must be > 0", "The published recipe uses 90.");
+        if (recipe.BatchSize <= 0) Invalid(file, "VMR3105", $"recipe.batch_size = {recipe.BatchSize} must be > 0", "The published recipe uses 256.");
+        if (!(recipe.LearningRate > 0) || !double.IsFinite(recipe.LearningRate))
+            Invalid(file, "VMR3105", $"recipe.lr = {recipe.LearningRate.ToString(CultureInfo.InvariantCulture)} must be > 0", "The published recipe uses 0.001.");
+
+        var archs = f.Architectures is null
+            ? Architecture.Known.ToList()
+            : f.Architectures.Select(kv => Arch(kv.Key, kv.Value, file)).ToList();
+
+        var corpora = new List<CorpusSpec>();
+        var synthetic = new Dictionary<string, SyntheticCorpusSettings>(StringComparer.Ordinal);
+        foreach (var (name, c) in f.Corpora ?? [])
+        {
+            CheckName(name, "corpus", file);
+            if (c is null || string.IsNullOrWhiteSpace(c.Path))
+                Invalid(file, "VMR3108", $"corpus '{name}' has no \"path\"", "Give the Parquet file's path, relative to the configuration file.");
+            if (c!.Features is { Count: 0 })
+                Invalid(file, "VMR3108", $"corpus '{name}' has an empty \"features\" list", "Use null for the canonical six, or list the feature columns.");
+            corpora.Add(new CorpusSpec
+            {
+                Name = name,
+                Path = Resolve(root, c.Path!),
+                Protocol = c.Protocol ?? "loso",
+                GroupColumn = c.GroupColumn ?? "source",
+                Target = c.Target ?? "vmaf",
+                Features = c.Features ?? CorpusSpec.CanonicalFeatures,
+                DropNonFinite = c.DropNonFinite ?? false,
+            });
+            if (c.Synthetic is { } s)
+            {
+                if (string.IsNullOrWhiteSpace(s.Shape) || s.Rows is not > 0)
+                    Invalid(file, "VMR3108", $"corpus '{name}': \"synthetic\" needs a \"shape\" and \"rows\" > 0", "E.g. { \"shape\": \"netflix\", \"rows\": 11000, \"seed\": 1 }.");
+                synthetic[name] = new SyntheticCorpusSettings(s.Shape!, s.Rows!.Value, s.Seed ?? 0);
+            }
+        }
+
+        var policy = Policy(f.Policy);
+        policy.Validate(file);
+
+        return new ReproConfig
+        {
+            ConfigPath = file,
+            RootDirectory = root,
+            SchemaVersion = schema,
+            Seeds = seeds,
+            Recipe = recipe,
+            Architectures = archs,
+            Corpora = corpora,
+            Synthetic = synthetic,
+            BaselinesDirectory = Resolve(root, f.BaselinesDir ?? "baselines"),
+            RunsDirectory = Resolve(root, f.RunsDir ?? "runs"),
+            Policy = policy,
+        };
+    }
+
+    private static Architecture Arch(string name, List<int>? hidden, string file)
+    {
+        CheckName(name, "architecture", file);
+        if (hidden is null || hidden.Any(w => w <= 0))
+            Invalid(file, "VMR3108", $"architecture '{name}' needs a list of positive hidden-layer widths", "E.g. \"mlp_small\": [16, 8].");
+        return new Architecture(name, hidden!);
+    }
+
+    private static GatePolicy Policy(PolicySection? p)
+    {
+        if (p is null) return GatePolicy.Default;
+        return new GatePolicy
+        {
+            K = p.K ?? GatePolicy.DefaultK,
+            Alpha = p.Alpha ?? GatePolicy.DefaultAlpha,
+            Floors = MetricFloors.Default.With(Floors(p.Floors)),
+            Overrides = (p.Overrides ?? []).Select(o => new PolicyOverride(o.Corpus, o.Arch, o.K, Floors(o.Floors))).ToList(),
+        };
+    }
+
+    private static Dictionary<Metric, double> Floors(FloorsSection? f)
+    {
+        var d = new Dictionary<Metric, double>();
+        if (f?.Plcc is { } plcc) d[Metric.Plcc] = plcc;
+        if (f?.Srocc is { } srocc) d[Metric.Srocc] = srocc;
+        if (f?.Krocc is { } krocc) d[Metric.Krocc] = krocc;
+        if (f?.Rmse is { } rmse) d[Metric.Rmse] = rmse;
+        return d;
+    }
+
+    // Names become folder and file names under baselines/.
+    private static void CheckName(string name, string what, string file)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name is "." or ".." || name.IndexOfAny(['/', '\\', ':', '*', '?', '"', '<', '>', '|']) >= 0)
+            Invalid(file, "VMR3108", $"{what} name '{name}' cannot be used as a file name", "Use letters, digits, '-', '_' and '.'.");
+    }
+
+    private static string Resolve(string root, string path) =>
+        System.IO.Path.GetFullPath(System.IO.Path.IsPathRooted(path) ? path : System.IO.Path.Combine(root, path));
+
+    private static void Invalid(string file, string code, string message, string hint) =>
+        throw new ReproException(code, $"{System.IO.Path.GetFileName(file)}: {message}", hint, ExitCodes.UsageOrInputError, file);
+
+    private static string FirstLine(string s)
+    {
+        var i = s.IndexOf('\n');
+        return (i < 0 ? s : s[..i]).Trim();
+    }
+}

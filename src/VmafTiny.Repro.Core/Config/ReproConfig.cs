@@ -1,0 +1,77 @@
+using VmafTiny.Repro.Corpus;
+using VmafTiny.Repro.Diagnostics;
+using VmafTiny.Repro.Gate;
+using VmafTiny.Repro.Recipe;
+
+namespace VmafTiny.Repro.Config;
+
+/// <summary>
+/// The validated content of <c>vmaf-repro.json</c> (see <see cref="ConfigLoader"/>). Every path is
+/// absolute, resolved against the folder of the configuration file.
+/// </summary>
+public sealed record ReproConfig
+{
+    /// <summary>The configuration file, absolute.</summary>
+    public required string ConfigPath { get; init; }
+
+    /// <summary>The folder of <see cref="ConfigPath"/>: the repository root.</summary>
+    public required string RootDirectory { get; init; }
+
+    public int SchemaVersion { get; init; } = 1;
+
+    /// <summary>The seeds of every evaluation, distinct, in file order.</summary>
+    public required IReadOnlyList<int> Seeds { get; init; }
+
+    public required TrainingRecipe Recipe { get; init; }
+
+    /// <summary>The configured architectures, in file order.</summary>
+    public required IReadOnlyList<Architecture> Architectures { get; init; }
+
+    /// <summary>The configured corpora, in file order; <see cref="CorpusSpec.Path"/> is absolute.</summary>
+    public required IReadOnlyList<CorpusSpec> Corpora { get; init; }
+
+    /// <summary>Synthetic generation settings of the corpora that have them, by corpus name.</summary>
+    public IReadOnlyDictionary<string, SyntheticCorpusSettings> Synthetic { get; init; } = new Dictionary<string, SyntheticCorpusSettings>();
+
+    /// <summary>Absolute path of the baselines folder.</summary>
+    public required string BaselinesDirectory { get; init; }
+
+    /// <summary>Absolute path of the runs folder (fresh results and the training cache).</summary>
+    public required string RunsDirectory { get; init; }
+
+    public GatePolicy Policy { get; init; } = GatePolicy.Default;
+
+    /// <summary>Every configured (corpus, arch) pair, corpora then architectures in file order.</summary>
+    public IEnumerable<(string Corpus, string Arch)> Pairs =>
+        Corpora.SelectMany(c => Architectures.Select(a => (c.Name, a.Name)));
+
+    /// <summary>
+    /// The architectures named by <paramref name="filter"/>: null or empty = all; otherwise a
+    /// comma-separated list of names (exact, case-sensitive). An unknown name is VMR3102.
+    /// </summary>
+    public IReadOnlyList<Architecture> ResolveArchitectures(string? filter) =>
+        Resolve(filter, Architectures, a => a.Name, "VMR3102", "architecture");
+
+    /// <summary>
+    /// The corpora named by <paramref name="filter"/>: null or empty = all; otherwise a
+    /// comma-separated list of names. An unknown name is VMR3103.
+    /// </summary>
+    public IReadOnlyList<CorpusSpec> ResolveCorpora(string? filter) =>
+        Resolve(filter, Corpora, c => c.Name, "VMR3103", "corpus");
+
+    private IReadOnlyList<T> Resolve<T>(string? filter, IReadOnlyList<T> all, Func<T, string> name, string code, string what)
+    {
+        if (string.IsNullOrWhiteSpace(filter)) return all;
+        var wanted = filter.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var result = new List<T>();
+        foreach (var w in wanted)
+        {
+            var match = all.FirstOrDefault(x => string.Equals(name(x), w, StringComparison.Ordinal));
+            if (match is null)
+                throw new ReproException(code, $"unknown {what} '{w}'; known: {string.Join(", ", all.Select(name))}",
+                    $"Use one of the known names, or add the {what} to {Path.GetFileName(ConfigPath)}.", ExitCodes.UsageOrInputError, ConfigPath);
+            if (!result.Contains(match)) result.Add(match);
+        }
+        return result;
+    }
+}

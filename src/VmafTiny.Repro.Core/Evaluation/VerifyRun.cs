@@ -1,0 +1,54 @@
+using VmafTiny.Repro.Gate;
+using VmafTiny.Repro.Gate.Baselines;
+using VmafTiny.Repro.Results;
+
+namespace VmafTiny.Repro.Evaluation;
+
+/// <summary>What <c>verify</c> was asked to do.</summary>
+public sealed record VerifyOptions(string? CorpusFilter = null, string? ArchFilter = null, double? K = null);
+
+/// <summary>What <c>verify</c> found: the gate report, the fresh results and received files written.</summary>
+public sealed record VerifyOutcome(GateReport Report, IReadOnlyList<string> ReceivedWritten, IReadOnlyList<string> RunFiles);
+
+/// <summary>
+/// The verify job: evaluate every selected (corpus, arch) (reusing cached trainings), write the
+/// fresh results under runs/, write a received file beside each baseline whose numbers differ,
+/// and judge everything with the gate — including stale baselines and orphan received files of
+/// the whole configuration. Never writes a baseline.
+/// </summary>
+public sealed class VerifyRun
+{
+    private readonly Workspace _workspace;
+
+    public VerifyRun(Workspace workspace) => _workspace = workspace;
+
+    public VerifyOutcome Run(VerifyOptions options, CancellationToken cancellationToken)
+    {
+        var config = _workspace.Config;
+        var store = _workspace.Baselines;
+        var corpora = config.ResolveCorpora(options.CorpusFilter);
+        var archs = config.ResolveArchitectures(options.ArchFilter);
+        var entries = new List<GateEntry>();
+        var received = new List<string>();
+        var runs = new List<string>();
+        foreach (var spec in corpora)
+        {
+            var corpus = _workspace.LoadCorpus(spec, cancellationToken);
+            foreach (var arch in archs)
+            {
+                var fresh = _workspace.Evaluate(spec, corpus, arch, cancellationToken);
+                runs.Add(_workspace.WriteRun(fresh, spec.Name));
+                var baseline = store.TryReadBaseline(spec.Name, arch.Name);
+                if (store.WriteReceived(spec.Name, arch.Name, fresh) == ReceivedWrite.Written)
+                    received.Add(store.ReceivedPath(spec.Name, arch.Name));
+                entries.Add(new GateEntry(spec.Name, arch.Name, baseline, fresh, store.BaselinePath(spec.Name, arch.Name)));
+            }
+        }
+        var configured = config.Pairs.ToList();
+        foreach (var stale in store.FindStaleBaselines(configured))
+            entries.Add(new GateEntry(stale.Corpus, stale.Arch, ResultJson.Read(stale.Path), null, stale.Path));
+        var orphans = store.FindOrphanReceived(configured).Select(f => f.Path).ToList();
+        var report = new GateEvaluator(config.Policy, options.K).Evaluate(entries, orphans);
+        return new VerifyOutcome(report, received, runs);
+    }
+}

@@ -1,0 +1,86 @@
+using VmafTiny.Repro.Config;
+using VmafTiny.Repro.Corpus;
+using VmafTiny.Repro.Diagnostics;
+using VmafTiny.Repro.Gate.Baselines;
+using VmafTiny.Repro.IO;
+using VmafTiny.Repro.Recipe;
+using VmafTiny.Repro.Results;
+using VmafTiny.Repro.Synthetic;
+using VmafTiny.Repro.Training;
+
+namespace VmafTiny.Repro.Evaluation;
+
+/// <summary>
+/// A repository as the tool sees it: its configuration, corpora, training cache, fresh results
+/// under <c>runs/</c> and baselines. Front-ends (CLI, benchmarks) drive evaluations through it.
+/// </summary>
+public sealed class Workspace
+{
+    private readonly ITrainingEngine _engine;
+    private readonly IEvaluationProgress _progress;
+    private readonly string _toolVersion;
+    private readonly Action<string> _log;
+
+    public Workspace(ReproConfig config, ITrainingEngine engine, IEvaluationProgress? progress, string toolVersion, Action<string>? log = null, bool useCache = true)
+    {
+        Config = config;
+        _engine = engine;
+        _progress = progress ?? NullProgress.Instance;
+        _toolVersion = toolVersion;
+        _log = log ?? (_ => { });
+        Cache = useCache ? new ResultCache(Path.Combine(config.RunsDirectory, "cache")) : null;
+        Baselines = new BaselineStore(config.BaselinesDirectory);
+    }
+
+    public ReproConfig Config { get; }
+    public ResultCache? Cache { get; }
+    public BaselineStore Baselines { get; }
+    public ITrainingEngine Engine => _engine;
+
+    /// <summary>Where <c>run</c>/<c>verify</c> write the fresh result of a pair.</summary>
+    public string RunPath(string corpus, string arch) => Path.Combine(Config.RunsDirectory, corpus, arch + ".json");
+
+    /// <summary>
+    /// Reads a corpus; a configured synthetic corpus whose file does not exist yet is generated
+    /// first (deterministically: the same bytes on every machine).
+    /// </summary>
+    public Corpus.Corpus LoadCorpus(CorpusSpec spec, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(spec.Path) && Config.Synthetic.TryGetValue(spec.Name, out var synth))
+        {
+            _log($"generating synthetic corpus '{spec.Name}' ({synth.Shape}, {synth.Rows} rows) at {spec.Path}");
+            GenerateSynthetic(synth, spec.Path);
+        }
+        return new CorpusReader().Read(spec, cancellationToken);
+    }
+
+    /// <summary>Writes a synthetic corpus described by <paramref name="settings"/> to <paramref name="path"/>.</summary>
+    public static void GenerateSynthetic(SyntheticCorpusSettings settings, string path)
+    {
+        var shape = settings.Shape.ToLowerInvariant() switch
+        {
+            "netflix" => SyntheticShape.Netflix,
+            "konvid" => SyntheticShape.KoNViD,
+            _ => throw new ReproException("VMR3108", $"unknown synthetic shape '{settings.Shape}'",
+                "Use \"netflix\" or \"konvid\" in the corpus's \"synthetic\" section.", ExitCodes.UsageOrInputError),
+        };
+        var data = SyntheticCorpus.Generate(shape, settings.Rows, (ulong)settings.Seed);
+        SyntheticCorpus.WriteParquet(data, path);
+    }
+
+    /// <summary>Evaluates one architecture on one corpus (cached trainings are reused).</summary>
+    public EvaluationResult Evaluate(CorpusSpec spec, Corpus.Corpus corpus, Architecture arch, CancellationToken cancellationToken,
+        IReadOnlyList<int>? seeds = null, TrainingRecipe? recipe = null)
+    {
+        var evaluator = new Evaluator(_engine, Cache, _progress, _toolVersion);
+        return evaluator.Evaluate(corpus, spec, arch, recipe ?? Config.Recipe, seeds ?? Config.Seeds, cancellationToken);
+    }
+
+    /// <summary>Writes a fresh result atomically (to <paramref name="path"/>, default <see cref="RunPath"/>); returns the path.</summary>
+    public string WriteRun(EvaluationResult result, string corpus, string? path = null)
+    {
+        path ??= RunPath(corpus, result.Arch);
+        AtomicFile.WriteAllText(path, ResultJson.Serialize(result));
+        return path;
+    }
+}

@@ -1,0 +1,10 @@
+using VmafTiny.Repro.Results;
+
+namespace VmafTiny.Repro.Gate;
+
+/// <summary>
+/// One (corpus, arch) pair to judge. A fresh result without a baseline is MissingBaseline; a
+/// baseline without a fresh result means the pair is no longer configured (StaleBaseline).
+/// <paramref name="BaselinePath"/> is the file diagnostics point at.
+/// </summary>
+public sealed record GateEntry(string Corpus, string Arch, EvaluationResult? Baseline, EvaluationResult? Fresh, string? BaselinePath = null);

@@ -1,0 +1,21 @@
+namespace VmafTiny.Repro.Gate;
+
+/// <summary>The verdict of one (corpus, arch) pair and the evidence for it.</summary>
+public sealed record PairResult
+{
+    public required string Corpus { get; init; }
+    public required string Arch { get; init; }
+    public required GateVerdict Verdict { get; init; }
+    /// <summary>The baseline file to look at, when known.</summary>
+    public string? BaselinePath { get; init; }
+    /// <summary>Why the pair is not comparable, missing or stale; null otherwise.</summary>
+    public string? Reason { get; init; }
+    /// <summary>The k used for this pair (after overrides and the command line).</summary>
+    public double K { get; init; }
+    public IReadOnlyList<MetricCheck> Checks { get; init; } = [];
+    public IReadOnlyList<CellProblem> CellProblems { get; init; } = [];
+
+    /// <summary>The regressed metrics, worst (largest bad change relative to its band) first.</summary>
+    public IEnumerable<MetricCheck> RegressedChecks => Checks.Where(c => c.Regressed)
+        .OrderByDescending(c => c.Band > 0 ? c.BadDelta / c.Band : double.PositiveInfinity);
+}

@@ -1,0 +1,48 @@
+namespace VmafTiny.Repro.Synthetic;
+
+/// <summary>
+/// Deterministic stand-ins for the corpora that may not be redistributed (Netflix public dataset,
+/// KoNViD-1k): the same shape, the same feature marginals, a VMAF-like teacher target with ties at
+/// 100. The same (shape, rows, seed) gives the same values, and the same Parquet bytes, on every
+/// machine: the generator uses its own PRNG and only IEEE-exact arithmetic.
+/// </summary>
+public static class SyntheticCorpus
+{
+    /// <summary>Rows per Parquet row group written by <see cref="WriteParquet"/>.</summary>
+    public const int RowGroupRows = 50_000;
+
+    /// <summary>The default size of a shape: 11,040 rows (Netflix), 20,000 rows (KoNViD).</summary>
+    public static int DefaultRows(SyntheticShape shape) => shape switch
+    {
+        SyntheticShape.Netflix => NetflixShape.DefaultRows,
+        SyntheticShape.KoNViD => KonvidShape.DefaultRows,
+        _ => throw new ArgumentOutOfRangeException(nameof(shape), shape, null),
+    };
+
+    /// <summary>The smallest size a shape supports: 200 rows (Netflix), 250 rows (KoNViD).</summary>
+    public static int MinRows(SyntheticShape shape) => shape switch
+    {
+        SyntheticShape.Netflix => NetflixShape.MinRows,
+        SyntheticShape.KoNViD => KonvidShape.MinRows,
+        _ => throw new ArgumentOutOfRangeException(nameof(shape), shape, null),
+    };
+
+    /// <summary>Generates exactly <paramref name="rows"/> rows of the given shape from <paramref name="seed"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">rows below <see cref="MinRows"/>.</exception>
+    public static SyntheticCorpusData Generate(SyntheticShape shape, int rows, ulong seed)
+    {
+        if (rows < MinRows(shape))
+            throw new ArgumentOutOfRangeException(nameof(rows), rows, $"a {shape} corpus needs at least {MinRows(shape)} rows");
+        return shape == SyntheticShape.Netflix ? NetflixShape.Generate(rows, seed) : KonvidShape.Generate(rows, seed);
+    }
+
+    /// <summary>Generates the default size of the shape.</summary>
+    public static SyntheticCorpusData Generate(SyntheticShape shape, ulong seed = 0) => Generate(shape, DefaultRows(shape), seed);
+
+    /// <summary>
+    /// Writes <paramref name="data"/> as Parquet (snappy, row groups of <see cref="RowGroupRows"/>)
+    /// atomically: readers see the old file or the complete new one. Same data, same bytes.
+    /// A write failure is <see cref="Diagnostics.ReproException"/> VMR5001 (exit code 4).
+    /// </summary>
+    public static void WriteParquet(SyntheticCorpusData data, string path) => SyntheticParquetWriter.Write(data, path, RowGroupRows);
+}
