@@ -28,19 +28,25 @@ internal sealed class BatchedStack
         var sw = Stopwatch.StartNew();
         using var scope = torch.NewDisposeScope();
         var recipe = _jobs[0].Recipe;
-        var (weights, biases) = InitialParameters();
-        var moments = weights.Concat(biases).Select(p => (M: torch.zeros_like(p), V: torch.zeros_like(p))).ToList();
-        var parameters = weights.Concat(biases).ToList();
+        // All parameters of a model live in one row of a [models, parameters] leaf tensor, so that
+        // zeroing gradients and every Adam operation is one op for the whole stack; the layers
+        // are views into it (W as [models, in, out], b as [models, 1, out]).
+        var (flat, layout) = InitialParameters();
+        var m = torch.zeros_like(flat);
+        var v = torch.zeros_like(flat);
 
         // Each distinct training set (fold) is stored once; models index into it with an offset.
         var (xAll, yAll, offsets) = StackTrainingData();
         var rngs = _jobs.Select(j => new NumpyGenerator(j.Seed)).ToArray();
         var rows = _jobs.Select(j => j.TrainRows).ToArray();
-        var stepsPerModel = rows.Select(n => (n + _batch - 1) / _batch).ToArray();
-        var maxSteps = stepsPerModel.Max();
+        var maxSteps = rows.Select(n => (n + _batch - 1) / _batch).Max();
         var adamSteps = new int[_m];
-        var lastLoss = torch.full(_m, float.NaN);
-        lastLoss = lastLoss.MoveToOuterDisposeScope();
+        var lastLoss = torch.tensor(Enumerable.Repeat(float.NaN, _m).ToArray());
+        // Scalars are created once and live across the loop, and every op that would otherwise
+        // make a temporary one (add/sub default alpha, scalar operands) gets them explicitly; see
+        // ReferenceAdam for why.
+        using var eps = recipe.AdamEpsilon.ToScalar();
+        using var one = 1.ToScalar();
 
         for (var epoch = 0; epoch < recipe.Epochs; epoch++)
         {
@@ -49,44 +55,33 @@ internal sealed class BatchedStack
             var plan = EpochPlan(rngs, rows, offsets, maxSteps, recipe, adamSteps);
             var index = torch.tensor(plan.Index, [maxSteps, _m * _batch]);
             var mask = torch.tensor(plan.Mask, [maxSteps, _m, _batch, 1]);
-            var counts = torch.tensor(plan.Counts, [maxSteps, _m]);
-            var stepSize = torch.tensor(plan.StepSize, [maxSteps, _m, 1, 1]);
-            var sqrtBc2 = torch.tensor(plan.SqrtBiasCorrection2, [maxSteps, _m, 1, 1]);
-            var active = torch.tensor(plan.Active, [maxSteps, _m, 1, 1]);
+            var divisor = torch.tensor(plan.Divisor, [maxSteps, _m]);
+            var hasRows = torch.tensor(plan.HasRows, [maxSteps, _m]);
+            var stepSize = torch.tensor(plan.StepSize, [maxSteps, _m, 1]);
+            var sqrtBc2 = torch.tensor(plan.SqrtBiasCorrection2, [maxSteps, _m, 1]);
+            var b1Weight = torch.tensor(plan.Beta1Weight, [maxSteps, _m, 1]);
+            var b2Weight = torch.tensor(plan.Beta2Weight, [maxSteps, _m, 1]);
             for (var s = 0; s < maxSteps; s++)
             {
                 using var stepScope = torch.NewDisposeScope();
-                var xb = xAll.index_select(0, index[s]).view(_m, _batch, _f);
-                var yb = yAll.index_select(0, index[s]).view(_m, _batch, 1);
-                foreach (var p in parameters) p.grad?.zero_();
-                var h = xb;
-                for (var l = 0; l < weights.Count; l++)
-                {
-                    h = torch.bmm(h, weights[l]).add_(biases[l]);
-                    if (l + 1 < weights.Count) h = torch.nn.functional.relu(h);
-                }
-                var diff = (h - yb) * mask[s];
-                var perModel = diff.square().sum([1, 2]) / counts[s].clamp_min(1);
+                var idx = index[s];
+                var xb = xAll.index_select(0, idx).view(_m, _batch, _f);
+                var yb = yAll.index_select(0, idx).view(_m, _batch, 1);
+                flat.grad?.zero_();
+                var h = Forward(flat, layout, xb, one);
+                var diff = h.sub(yb).mul(mask[s]);
+                var perModel = diff.mul(diff).sum([1, 2]).div(divisor[s]);
                 perModel.sum().backward();
                 using (torch.no_grad())
                 {
-                    var act = active[s];
-                    var b1Weight = act * (float)(1 - recipe.Beta1);
-                    var b2Weight = act * (float)(1 - recipe.Beta2);
-                    for (var i = 0; i < parameters.Count; i++)
-                    {
-                        var p = parameters[i];
-                        var g = p.grad!;
-                        var (m, v) = moments[i];
-                        m.lerp_(g, b1Weight);
-                        v.lerp_(g.square(), b2Weight);
-                        var denom = (v.sqrt() / sqrtBc2[s]).add_(recipe.AdamEpsilon);
-                        p.sub_(stepSize[s] * m / denom);
-                    }
-                    var lossNow = perModel.detach();
-                    lastLoss.copy_(torch.where(counts[s] > 0, lossNow, lastLoss));
+                    var g = flat.grad!;
+                    m.lerp_(g, b1Weight[s]);
+                    v.lerp_(g.mul(g), b2Weight[s]);
+                    var denom = v.sqrt().div(sqrtBc2[s]).add_(eps, one);
+                    flat.sub_(stepSize[s].mul(m).div(denom));
+                    lastLoss.copy_(torch.where(hasRows[s], perModel.detach(), lastLoss));
                 }
-                if (stepLosses is not null) stepLosses.Add(perModel.detach().data<float>().ToArray());
+                stepLosses?.Add(perModel.detach().data<float>().ToArray());
             }
         }
 
@@ -98,12 +93,8 @@ internal sealed class BatchedStack
             {
                 using var predScope = torch.NewDisposeScope();
                 var job = _jobs[k];
-                var h = torch.tensor(job.TestX, [job.TestRows, _f]);
-                for (var l = 0; l < weights.Count; l++)
-                {
-                    h = torch.addmm(biases[l][k], h, weights[l][k], beta: 1, alpha: 1);
-                    if (l + 1 < weights.Count) h = torch.nn.functional.relu(h);
-                }
+                var x = torch.tensor(job.TestX, [1, job.TestRows, _f]);
+                var h = Forward(flat.narrow(0, k, 1), layout, x, one);
                 var pred = Array.ConvertAll(h.reshape(-1).data<float>().ToArray(), p => (double)p);
                 var diverged = !float.IsFinite(losses[k]) || pred.Any(p => !double.IsFinite(p));
                 // Wall time of a stacked training is the stack's time shared equally.
@@ -113,24 +104,53 @@ internal sealed class BatchedStack
         return outcomes;
     }
 
-    /// <summary>Each model's initial parameters exactly as the sequential engine builds them, stacked: W [m, in, out], b [m, 1, out].</summary>
-    private (List<Tensor> Weights, List<Tensor> Biases) InitialParameters()
+    /// <summary>Where each layer's weights ([in, out], row-major) and bias sit in a model's parameter row.</summary>
+    private sealed record Layer(int In, int Out, long WeightOffset, long BiasOffset);
+
+    private static Tensor Forward(Tensor flat, IReadOnlyList<Layer> layout, Tensor x, Scalar one)
     {
-        var perModel = _jobs.Select(j =>
+        var models = flat.shape[0];
+        var h = x;
+        for (var l = 0; l < layout.Count; l++)
         {
-            using var model = MlpFactory.Create(j.Architecture, _f, j.Seed);
-            return model.parameters().Select(p => p.detach().clone()).ToList();
-        }).ToList();
-        var layers = perModel[0].Count / 2;
-        var weights = new List<Tensor>();
-        var biases = new List<Tensor>();
-        for (var l = 0; l < layers; l++)
-        {
-            weights.Add(torch.stack(perModel.Select(p => p[2 * l].t()).ToList()).contiguous().requires_grad_(true));
-            biases.Add(torch.stack(perModel.Select(p => p[2 * l + 1].unsqueeze(0)).ToList()).contiguous().requires_grad_(true));
+            var layer = layout[l];
+            var w = flat.narrow(1, layer.WeightOffset, layer.In * layer.Out).view(models, layer.In, layer.Out);
+            var b = flat.narrow(1, layer.BiasOffset, layer.Out).view(models, 1, layer.Out);
+            h = torch.bmm(h, w).add_(b, one);
+            if (l + 1 < layout.Count) h = torch.nn.functional.relu(h);
         }
-        foreach (var t in perModel.SelectMany(p => p)) t.Dispose();
-        return (weights, biases);
+        return h;
+    }
+
+    /// <summary>Each model's initial parameters exactly as the sequential engine builds them, one row per model.</summary>
+    private (Tensor Flat, IReadOnlyList<Layer> Layout) InitialParameters()
+    {
+        var widths = _jobs[0].Architecture.LayerWidths(_f);
+        var layout = new List<Layer>();
+        long at = 0;
+        for (var l = 0; l + 1 < widths.Count; l++)
+        {
+            layout.Add(new Layer(widths[l], widths[l + 1], at, at + (long)widths[l] * widths[l + 1]));
+            at += (long)widths[l] * widths[l + 1] + widths[l + 1];
+        }
+        var p = at;
+        var values = new float[_m * p];
+        for (var k = 0; k < _m; k++)
+        {
+            using var model = MlpFactory.Create(_jobs[k].Architecture, _f, _jobs[k].Seed);
+            var state = MlpFactory.StateDict(model);
+            for (var l = 0; l < layout.Count; l++)
+            {
+                var (_, weight, _) = state[2 * l]; // [out, in] row-major
+                var (_, bias, _) = state[2 * l + 1];
+                var layer = layout[l];
+                for (var o = 0; o < layer.Out; o++)
+                    for (var i = 0; i < layer.In; i++)
+                        values[k * p + layer.WeightOffset + (long)i * layer.Out + o] = weight[o * layer.In + i];
+                bias.CopyTo(values, k * p + layer.BiasOffset);
+            }
+        }
+        return (torch.tensor(values, [_m, p]).requires_grad_(true), layout);
     }
 
     private (Tensor X, Tensor Y, long[] Offsets) StackTrainingData()
@@ -164,7 +184,14 @@ internal sealed class BatchedStack
         return (torch.tensor(xs, [total, _f]), torch.tensor(ys, [total, 1]), offsets);
     }
 
-    private sealed record Plan(long[] Index, float[] Mask, float[] Counts, float[] StepSize, float[] SqrtBiasCorrection2, float[] Active);
+    /// <summary>
+    /// One epoch laid out per (step, model): gather indices and row masks, the loss divisor (rows in
+    /// the batch, at least 1), whether the model has a batch at all, and Adam's per-model factors:
+    /// step size lr / (1 − β1^t), √(1 − β2^t), and the moment weights (1 − β) — zero for a model with
+    /// no batch at that step, so its parameters and moments stay as they are.
+    /// </summary>
+    private sealed record Plan(long[] Index, float[] Mask, float[] Divisor, bool[] HasRows, float[] StepSize, float[] SqrtBiasCorrection2,
+        float[] Beta1Weight, float[] Beta2Weight);
 
     /// <summary>
     /// Draws every model's permutation for one epoch and lays out the step-by-step gather indices,
@@ -175,10 +202,12 @@ internal sealed class BatchedStack
         var b = _batch;
         var index = new long[maxSteps * _m * b];
         var mask = new float[maxSteps * _m * b];
-        var counts = new float[maxSteps * _m];
+        var divisor = new float[maxSteps * _m];
+        var hasRows = new bool[maxSteps * _m];
         var stepSize = new float[maxSteps * _m];
         var sqrtBc2 = new float[maxSteps * _m];
-        var active = new float[maxSteps * _m];
+        var beta1Weight = new float[maxSteps * _m];
+        var beta2Weight = new float[maxSteps * _m];
         for (var k = 0; k < _m; k++)
         {
             var perm = rngs[k].PermutationInt32(rows[k]);
@@ -187,11 +216,13 @@ internal sealed class BatchedStack
                 var start = s * b;
                 var len = Math.Max(0, Math.Min(b, rows[k] - start));
                 var cell = s * _m + k;
-                counts[cell] = len;
+                divisor[cell] = Math.Max(1, len);
+                hasRows[cell] = len > 0;
                 if (len > 0)
                 {
                     adamSteps[k]++;
-                    active[cell] = 1f;
+                    beta1Weight[cell] = (float)(1 - recipe.Beta1);
+                    beta2Weight[cell] = (float)(1 - recipe.Beta2);
                     var bc1 = 1 - Math.Pow(recipe.Beta1, adamSteps[k]);
                     var bc2 = 1 - Math.Pow(recipe.Beta2, adamSteps[k]);
                     stepSize[cell] = (float)(recipe.LearningRate / bc1);
@@ -216,6 +247,6 @@ internal sealed class BatchedStack
                 }
             }
         }
-        return new Plan(index, mask, counts, stepSize, sqrtBc2, active);
+        return new Plan(index, mask, divisor, hasRows, stepSize, sqrtBc2, beta1Weight, beta2Weight);
     }
 }

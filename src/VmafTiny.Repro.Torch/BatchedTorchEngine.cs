@@ -51,8 +51,6 @@ public sealed class BatchedTorchEngine : ITrainingEngine
                     var outcomes = new BatchedStack(groups[i]).Train(cancellationToken);
                     if (outcomes is null) break;
                     foreach (var o in outcomes) completed(o);
-                    GC.Collect();
-                    GC.WaitForPendingFinalizers();
                 }
             }
             catch (Exception e)
@@ -62,6 +60,7 @@ public sealed class BatchedTorchEngine : ITrainingEngine
         }, maxStackSize: 16 * 1024 * 1024) { IsBackground = true, Name = "vmaf-repro-batched" }).ToList();
         foreach (var w in workers) w.Start();
         foreach (var w in workers) w.Join();
+        TorchRuntime.CollectBetweenGrids();
         if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
         cancellationToken.ThrowIfCancellationRequested();
     }

@@ -43,9 +43,6 @@ public sealed class SequentialTorchEngine : ITrainingEngine
                     var outcome = TrainOne(jobs[i], cancellationToken);
                     if (outcome is null) break;
                     completed(outcome);
-                    // TorchSharp tensors hold native memory the GC cannot see: collect between trainings.
-                    GC.Collect();
-                    GC.WaitForPendingFinalizers();
                 }
             }
             catch (Exception e)
@@ -55,6 +52,7 @@ public sealed class SequentialTorchEngine : ITrainingEngine
         }, maxStackSize: 16 * 1024 * 1024) { IsBackground = true, Name = "vmaf-repro-train" }).ToList();
         foreach (var w in workers) w.Start();
         foreach (var w in workers) w.Join();
+        TorchRuntime.CollectBetweenGrids();
         if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
         cancellationToken.ThrowIfCancellationRequested();
     }
@@ -68,8 +66,7 @@ public sealed class SequentialTorchEngine : ITrainingEngine
         var f = job.FeatureCount;
         var n = job.TrainRows;
         var model = MlpFactory.Create(job.Architecture, f, job.Seed);
-        var optimizer = torch.optim.Adam(model.parameters(), lr: recipe.LearningRate,
-            beta1: recipe.Beta1, beta2: recipe.Beta2, eps: recipe.AdamEpsilon);
+        using var optimizer = new ReferenceAdam(model.parameters(), recipe.LearningRate, recipe.Beta1, recipe.Beta2, recipe.AdamEpsilon);
         var lossFn = nn.MSELoss();
         var x = torch.tensor(job.TrainX, [n, f]);
         var y = torch.tensor(job.TrainY, [n, 1]);
@@ -91,11 +88,11 @@ public sealed class SequentialTorchEngine : ITrainingEngine
                 var idx = permT.narrow(0, start, len);
                 var xb = x.index_select(0, idx);
                 var yb = y.index_select(0, idx);
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 var output = model.forward(xb);
                 var l = lossFn.forward(output, yb);
                 l.backward();
-                optimizer.step();
+                optimizer.Step();
                 if (stepLosses is not null) stepLosses.Add(l.item<float>());
                 loss?.Dispose();
                 loss = l.detach().MoveToOuterDisposeScope();

@@ -17,11 +17,23 @@ internal static class TorchRuntime
     /// <summary>e.g. "libtorch 2.10.0 (TorchSharp 0.107.0)". Loads libtorch on first use.</summary>
     public static string Backend => _backend ??= Describe();
 
-    /// <summary>Sets this thread's intra-op threads (libtorch propagates it to threads it creates).</summary>
+    private static readonly object ThreadsLock = new();
+    private static int _threads;
+
+    /// <summary>
+    /// Sets libtorch's intra-op thread count. It is process-wide (each thread picks the value up
+    /// lazily on its first parallel region), so it is set under a lock and only when it changes:
+    /// concurrent calls from training threads raced inside libtorch.
+    /// </summary>
     public static void UseThreads(int intraOpThreads)
     {
         EnsureLoaded();
-        torch.set_num_threads(intraOpThreads);
+        lock (ThreadsLock)
+        {
+            if (_threads == intraOpThreads) return;
+            torch.set_num_threads(intraOpThreads);
+            _threads = intraOpThreads;
+        }
     }
 
     /// <summary>
@@ -41,6 +53,19 @@ internal static class TorchRuntime
                 "Rebuild so that eng/TorchSharpNative.targets can prepare libLibTorchSharp.so for this host (dotnet build), or reinstall the tool; see README 'Troubleshooting'.",
                 Diagnostics.ExitCodes.EnvironmentError, inner: e);
         }
+    }
+
+    /// <summary>
+    /// Collects garbage once no training runs. Tensors are released by dispose scopes, but their
+    /// managed wrappers (and anything a scope missed) hold native memory the GC cannot see, so RSS
+    /// grows until a collection. Never called while trainings run: a collection on one thread
+    /// can finalize a temporary TorchSharp Scalar another thread is passing to libtorch.
+    /// </summary>
+    public static void CollectBetweenGrids()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
     }
 
     private static string Describe()

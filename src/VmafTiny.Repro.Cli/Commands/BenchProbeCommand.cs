@@ -27,7 +27,8 @@ internal sealed class BenchProbeCommand(CliServices services) : Command<BenchPro
         [CommandOption("--epochs <N>")] public int Epochs { get; init; } = 90;
     }
 
-    public sealed record Measurement(string Engine, string Arch, int Rows, int Trainings, double WallSeconds, double Flops, long PeakRssBytes, int Threads);
+    public sealed record Measurement(string Engine, string Arch, int Rows, int Trainings, double WallSeconds, double Flops, long PeakRssBytes, int Threads,
+        Dictionary<string, double> Plcc);
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
@@ -41,10 +42,11 @@ internal sealed class BenchProbeCommand(CliServices services) : Command<BenchPro
         var flops = seeds.Count * folds.Sum(f => FlopCount.Training(arch, corpus.FeatureCount, f.TrainRows.Length, recipe.Epochs));
         var evaluator = new Evaluator(engine, cache: null, progress: null, CliEnvironment.ToolVersion);
         var sw = Stopwatch.StartNew();
-        evaluator.Evaluate(corpus, spec, arch, recipe, seeds, cancellationToken);
+        var result = evaluator.Evaluate(corpus, spec, arch, recipe, seeds, cancellationToken);
         sw.Stop();
+        var plcc = result.PerSeedPerFold.SelectMany(s => s.Value.Select(f => (Key: $"{s.Key}/{f.Key}", f.Value.Plcc))).ToDictionary(x => x.Key, x => x.Plcc);
         var m = new Measurement(engine.Name, arch.Name, corpus.Rows, seeds.Count * folds.Count, sw.Elapsed.TotalSeconds, flops,
-            ProcessMemory.PeakRssBytes(), engine.Threads.Parallelism);
+            ProcessMemory.PeakRssBytes(), engine.Threads.Parallelism, plcc);
         services.Console.Profile.Out.Writer.WriteLine(JsonConvert.SerializeObject(m));
         return ExitCodes.Success;
     }
