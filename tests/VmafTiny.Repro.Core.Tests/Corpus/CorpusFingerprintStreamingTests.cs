@@ -5,7 +5,12 @@ using Xunit.Abstractions;
 
 namespace VmafTiny.Repro.Core.Tests.Corpus;
 
+/// <summary>Runs alone: it measures process-wide memory, which parallel tests would disturb.</summary>
+[CollectionDefinition(nameof(MemoryMeasurement), DisableParallelization = true)]
+public sealed class MemoryMeasurement;
+
 /// <summary>Fingerprinting streams row groups: its memory does not grow with the corpus.</summary>
+[Collection(nameof(MemoryMeasurement))]
 public sealed class CorpusFingerprintStreamingTests(ITestOutputHelper output) : IDisposable
 {
     private const int Rows = 1_500_000;
@@ -39,13 +44,13 @@ public sealed class CorpusFingerprintStreamingTests(ITestOutputHelper output) : 
             // A full collection after each row group: what is still reachable is what the scan holds.
             RowGroupRead = (_, _) => peakLive = Math.Max(peakLive, GC.GetTotalMemory(forceFullCollection: true) - baseline),
         };
-        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         clock.Restart();
 
         var fingerprint = reader.Fingerprint(spec);
 
         var elapsed = clock.Elapsed;
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         output.WriteLine($"generate+write {written.TotalSeconds:F1} s, fingerprint {elapsed.TotalSeconds:F1} s; " +
                          $"row data {rowData / 1e6:F0} MB, peak live {peakLive / 1e6:F1} MB, allocated {allocated / 1e6:F0} MB, file {new FileInfo(path).Length / 1e6:F0} MB");
         Assert.Equal(Rows, fingerprint.Rows);
@@ -54,6 +59,15 @@ public sealed class CorpusFingerprintStreamingTests(ITestOutputHelper output) : 
         // One row group of buffers is 50,000 rows x (7 doubles + flags + ids) = ~3.5 MB.
         Assert.True(peakLive < rowData / 10, $"peak live {peakLive} bytes is not far below the row data {rowData} bytes");
         Assert.True(peakLive < 16_000_000, $"peak live {peakLive} bytes is more than a few row groups");
-        Assert.True(allocated < rowData, $"allocated {allocated} bytes while streaming, row data is {rowData} bytes");
+        // Total allocations are reported, not bounded: Parquet.Net allocates fresh page and
+        // decompression buffers for every column chunk (~4x the row data over the whole file), all
+        // of it garbage by the next row group, which is what the peak-live bound above checks.
+
+        // Control: the same measurement does see a scan that holds the rows (Read keeps them all).
+        peakLive = 0;
+        var corpus = reader.Read(spec);
+        output.WriteLine($"Read: peak live {peakLive / 1e6:F1} MB");
+        Assert.Equal(expectedSha, corpus.Fingerprint.Sha256);
+        Assert.True(peakLive > rowData * 9 / 10, $"Read peak live {peakLive} bytes should hold the row data {rowData} bytes");
     }
 }
