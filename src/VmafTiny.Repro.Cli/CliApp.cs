@@ -23,6 +23,9 @@ internal static class CliApp
             c.SetApplicationVersion(CliEnvironment.ToolVersion);
             c.ConfigureConsole(console);
             c.PropagateExceptions();
+            // Without strict parsing Spectre passes unknown options through as remaining arguments,
+            // so a typo (--wran-only) would silently run the default behaviour.
+            c.UseStrictParsing();
             c.AddCommand<VerifyCommand>("verify").WithDescription("Re-run the evaluations, compare with the approved baselines, exit non-zero on a regression.");
             c.AddCommand<RunCommand>("run").WithDescription("Run the multi-seed evaluation of one architecture on one corpus and write its JSON.");
             c.AddCommand<ApproveCommand>("approve").WithDescription("Promote received results to baselines (with a reason recorded in their history).");
@@ -39,24 +42,27 @@ internal static class CliApp
         }
         catch (Exception e) when (Unwrap(e) is ReproException r)
         {
-            errors.WriteLine(r.ToOneLine());
+            // For builds (--diagnostics msbuild) an input error is a canonical line on standard
+            // output, pointing at the file to fix, like the gate's own findings.
+            if (IsMsBuild(args)) WriteLine(console, ToCanonical(r, environment));
+            WriteLine(errors, r.ToOneLine());
             if (verbose) errors.WriteException(e);
             return r.ExitCode;
         }
         catch (Exception e) when (Unwrap(e) is OperationCanceledException)
         {
-            errors.WriteLine("interrupted: finished trainings are kept in runs/cache; run the same command again to resume.");
+            WriteLine(errors, "interrupted: finished trainings are kept in runs/cache; run the same command again to resume.");
             return ExitCodes.Interrupted;
         }
         catch (CommandAppException e)
         {
-            errors.WriteLine($"error VMR3100: {e.Message}. Run 'vmaf-repro {FirstCommand(args)} --help' for the options.");
+            WriteLine(errors, $"error VMR3100: {FirstLine(e.Message).TrimEnd('.')}. Run '{HelpFor(args)}' for the options.");
             if (verbose) errors.WriteException(e);
             return ExitCodes.UsageOrInputError;
         }
         catch (Exception e)
         {
-            errors.WriteLine($"internal error VMR9999: {e.GetType().Name}: {FirstLine(e.Message)}. This is a bug: re-run with --verbose and report the output.");
+            WriteLine(errors, $"internal error VMR9999: {e.GetType().Name}: {FirstLine(e.Message)}. This is a bug: re-run with --verbose and report the output.");
             if (verbose) errors.WriteException(e);
             return ExitCodes.InternalError;
         }
@@ -69,6 +75,23 @@ internal static class CliApp
     internal static string[] NormalizeArgs(string[] args) =>
         args.Select(a => a == "--k" ? "-k" : a.StartsWith("--k=", StringComparison.Ordinal) ? "-k=" + a[4..] : a).ToArray();
 
+    private static bool IsMsBuild(string[] args)
+    {
+        var i = Array.IndexOf(args, "--diagnostics");
+        return (i >= 0 && i + 1 < args.Length && args[i + 1] == "msbuild") || args.Contains("--diagnostics=msbuild");
+    }
+
+    /// <summary><c>file(1,1): error VMR####: message. hint</c>; the file is the one the error names, else the configuration.</summary>
+    internal static string ToCanonical(ReproException r, CliEnvironment environment)
+    {
+        var file = r.File ?? Path.Combine(environment.WorkingDirectory, Config.ConfigLoader.FileName);
+        return $"{file}(1,1): error {r.Code}: {r.Message}. {r.Hint}";
+    }
+
+    // The one-line messages go to the raw writer: Spectre would wrap them at the console width
+    // (80 columns when redirected), and a log line split in two is harder to grep and parse.
+    private static void WriteLine(IAnsiConsole console, string line) => console.Profile.Out.Writer.WriteLine(line);
+
     private static Exception Unwrap(Exception e)
     {
         while (e is AggregateException { InnerExceptions.Count: 1 } or TypeInitializationException or System.Reflection.TargetInvocationException && e.InnerException is not null)
@@ -76,7 +99,11 @@ internal static class CliApp
         return e;
     }
 
-    private static string FirstCommand(string[] args) => args.FirstOrDefault(a => !a.StartsWith('-')) ?? "";
+    private static readonly string[] Commands = ["verify", "run", "approve", "calibrate", "synth", "bench", "inputs"];
+
+    // "vmaf-repro verify --help" for a known command; "vmaf-repro --help" when the command itself is wrong.
+    private static string HelpFor(string[] args) =>
+        args.FirstOrDefault(a => !a.StartsWith('-')) is { } c && Commands.Contains(c) ? $"vmaf-repro {c} --help" : "vmaf-repro --help";
 
     private static string FirstLine(string s)
     {

@@ -28,4 +28,10 @@ IAnsiConsole Create(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSett
 });
 var console = Create(Console.Out);
 var errors = Create(Console.Error);
+if (!environment.IsInteractive)
+{
+    // Logs: tables and messages are not wrapped at the 80 columns Spectre assumes when redirected.
+    console.Profile.Width = 200;
+    errors.Profile.Width = 200;
+}
 return CliApp.Run(args, console, errors, environment, cancel.Token);

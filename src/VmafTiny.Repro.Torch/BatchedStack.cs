@@ -68,7 +68,7 @@ internal sealed class BatchedStack
                 var xb = xAll.index_select(0, idx).view(_m, _batch, _f);
                 var yb = yAll.index_select(0, idx).view(_m, _batch, 1);
                 flat.grad?.zero_();
-                var h = Forward(flat, layout, xb, one);
+                var h = Forward(flat, layout, xb);
                 var diff = h.sub(yb).mul(mask[s]);
                 var perModel = diff.mul(diff).sum([1, 2]).div(divisor[s]);
                 perModel.sum().backward();
@@ -94,7 +94,7 @@ internal sealed class BatchedStack
                 using var predScope = torch.NewDisposeScope();
                 var job = _jobs[k];
                 var x = torch.tensor(job.TestX, [1, job.TestRows, _f]);
-                var h = Forward(flat.narrow(0, k, 1), layout, x, one);
+                var h = Forward(flat.narrow(0, k, 1), layout, x);
                 var pred = Array.ConvertAll(h.reshape(-1).data<float>().ToArray(), p => (double)p);
                 var diverged = !float.IsFinite(losses[k]) || pred.Any(p => !double.IsFinite(p));
                 // Wall time of a stacked training is the stack's time shared equally.
@@ -107,7 +107,7 @@ internal sealed class BatchedStack
     /// <summary>Where each layer's weights ([in, out], row-major) and bias sit in a model's parameter row.</summary>
     private sealed record Layer(int In, int Out, long WeightOffset, long BiasOffset);
 
-    private static Tensor Forward(Tensor flat, IReadOnlyList<Layer> layout, Tensor x, Scalar one)
+    private static Tensor Forward(Tensor flat, IReadOnlyList<Layer> layout, Tensor x)
     {
         var models = flat.shape[0];
         var h = x;
@@ -116,8 +116,10 @@ internal sealed class BatchedStack
             var layer = layout[l];
             var w = flat.narrow(1, layer.WeightOffset, layer.In * layer.Out).view(models, layer.In, layer.Out);
             var b = flat.narrow(1, layer.BiasOffset, layer.Out).view(models, 1, layer.Out);
-            h = torch.bmm(h, w).add_(b, one);
-            if (l + 1 < layout.Count) h = torch.nn.functional.relu(h);
+            // b + h @ w in one kernel. TorchSharp 0.107's Tensor.baddbmm(a, b) computes
+            // b.baddbmm(this, a) — argument names aside, this is bias + h·w.
+            h = h.baddbmm(w, b, beta: 1, alpha: 1);
+            if (l + 1 < layout.Count) h = h.relu_();
         }
         return h;
     }

@@ -20,7 +20,7 @@ namespace VmafTiny.Repro.Torch;
 public sealed class BatchedTorchEngine : ITrainingEngine
 {
     /// <summary>Bumped whenever a change may alter the numbers this engine produces (part of cache keys).</summary>
-    public const string EngineVersion = "1";
+    public const string EngineVersion = "2";
 
     public BatchedTorchEngine(int? parallelism = null)
     {

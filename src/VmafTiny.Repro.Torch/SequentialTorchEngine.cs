@@ -14,7 +14,7 @@ namespace VmafTiny.Repro.Torch;
 public sealed class SequentialTorchEngine : ITrainingEngine
 {
     /// <summary>Bumped whenever a change may alter the numbers this engine produces (part of cache keys).</summary>
-    public const string EngineVersion = "1";
+    public const string EngineVersion = "2";
 
     public SequentialTorchEngine(int? parallelism = null)
     {

@@ -77,9 +77,10 @@ internal sealed class VerifyCommand(CliServices services) : Command<VerifyComman
         GateTable.Write(services.Console, report);
         foreach (var path in outcome.ReceivedWritten)
             services.Console.MarkupLineInterpolated($"[yellow]received:[/] {path}");
+        // With --approve the findings are about to be accepted: they are printed as warnings.
         if (msbuild)
             foreach (var d in GateDiagnostics.Diagnostics(report))
-                services.Console.Profile.Out.Writer.WriteLine(d.ToCanonical(settings.WarnOnly));
+                services.Console.Profile.Out.Writer.WriteLine(d.ToCanonical(settings.WarnOnly || settings.Approve));
 
         if (settings.Report is { } format)
         {

@@ -15,11 +15,12 @@ internal static class GateTable
             var check = pair.RegressedChecks.FirstOrDefault() ?? pair.Checks.FirstOrDefault(c => c.Metric == Metric.Plcc);
             var detail = pair.Verdict switch
             {
-                GateVerdict.Regressed when pair.CellProblems.Count > 0 => string.Join("; ", pair.CellProblems.Select(c => c.ToString())),
+                GateVerdict.Regressed when pair.CellProblems.Count > 0 => CellProblems(pair.CellProblems),
                 GateVerdict.Regressed when check is not null => $"{check.Metric.Key()} regressed; folds: {string.Join(", ", check.DrivingFolds.Select(f => f.Fold))}",
                 GateVerdict.Improved => "approve to keep the improvement",
                 _ => pair.Reason ?? "",
             };
+            detail = Join(detail, NotCompared(pair));
             table.AddRow(
                 Markup.Escape(pair.Corpus), Markup.Escape(pair.Arch), Verdict(pair.Verdict),
                 check is null ? "—" : $"{F(check.BaselineMean, check.Metric)} → {F(check.FreshMean, check.Metric)}" + (check.Metric == Metric.Plcc ? "" : $" ({check.Metric.Key()})"),
@@ -32,6 +33,21 @@ internal static class GateTable
         foreach (var orphan in report.OrphanReceived)
             console.MarkupLineInterpolated($"[yellow]orphan received file (matches no configured pair):[/] {orphan}");
     }
+
+    // A metric that is NaN in some cell (constant target or predictions) or absent from a side
+    // (KROCC in a Python reference baseline) is left out of the comparison: say so, never pass silently.
+    private static string NotCompared(PairResult pair)
+    {
+        if (pair.Verdict is not (GateVerdict.Pass or GateVerdict.Improved or GateVerdict.Regressed) || pair.CellProblems.Count > 0) return "";
+        var missing = MetricExtensions.All.Where(m => pair.Checks.All(c => c.Metric != m)).Select(m => m.Key()).ToList();
+        return missing.Count == 0 ? "" : $"not compared: {string.Join(", ", missing)} (undefined in some cell, or absent from the baseline)";
+    }
+
+    private static string Join(string a, string b) => a.Length == 0 ? b : b.Length == 0 ? a : $"{a}; {b}";
+
+    // The first few cells by name (fold, seed and why), then a count: 45 diverged cells would drown the table.
+    private static string CellProblems(IReadOnlyList<CellProblem> problems) =>
+        string.Join("; ", problems.Take(3).Select(c => c.Describe())) + (problems.Count > 3 ? $"; and {problems.Count - 3} more cells" : "");
 
     private static string Verdict(GateVerdict v) => v switch
     {

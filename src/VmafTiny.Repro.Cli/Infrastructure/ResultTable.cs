@@ -23,6 +23,10 @@ internal static class ResultTable
             new Markup($"[bold]{Pm(o.MeanSrocc, o.StdSrocc, "F5")}[/]"), new Markup(o.MeanKrocc is { } ok ? $"[bold]{Pm(ok, o.StdKrocc ?? 0, "F5")}[/]" : "—"),
             new Markup($"[bold]{Pm(o.MeanRmse, o.StdRmse, "F3")}[/]"));
         console.Write(table);
+        // Undefined metrics (NaN) are explained, not just shown: constant predictions, constant target, divergence.
+        var notes = r.PerSeedPerFold.SelectMany(s => s.Value.Where(f => f.Value.Note is not null).Select(f => (Seed: s.Key, Fold: f.Key, Note: f.Value.Note!)));
+        foreach (var g in notes.GroupBy(n => (n.Fold, n.Note)))
+            console.MarkupLineInterpolated($"[yellow]note:[/] fold {g.Key.Fold}, seed {string.Join(", ", g.Select(n => n.Seed))}: {g.Key.Note}");
         if (r.Provenance is { } p)
             console.MarkupLineInterpolated($"[grey]{p.Engine} {p.EngineVersion}, {p.Backend}, {p.ParallelTrainings} x {p.IntraOpThreads} thread(s), {p.WallSeconds:0.0}s wall, {p.TrainingsFromCache} trainings from cache[/]");
     }

@@ -8,6 +8,7 @@ namespace VmafTiny.Repro.IO;
 /// new one: write a temporary file in the same folder, flush it to disk, then rename it over the
 /// target. A failure (read-only folder, full disk) leaves the target untouched and raises
 /// <see cref="ReproException"/> VMR5001 with exit code <see cref="ExitCodes.EnvironmentError"/>.
+/// A temp file left by a killed writer is deleted by the next successful write of the same file.
 /// </summary>
 public static class AtomicFile
 {
@@ -35,6 +36,37 @@ public static class AtomicFile
                 "Check that the folder is writable and the disk has space; the previous file, if any, is unchanged.",
                 ExitCodes.EnvironmentError, path, e);
         }
+        SweepStale(dir, Path.GetFileName(full));
+    }
+
+    // A process killed between creating its temp file and the rename (kill -9, power loss) leaves
+    // ".<name>.<pid>.<guid>.tmp" behind; the next successful write of the same file deletes those
+    // whose process is gone, so they do not pile up (or get committed) beside the baselines.
+    private static void SweepStale(string dir, string name)
+    {
+        try
+        {
+            foreach (var stale in Directory.EnumerateFiles(dir, $".{name}.*.tmp"))
+            {
+                var parts = Path.GetFileName(stale)[(name.Length + 2)..].Split('.');
+                if (parts.Length == 3 && int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid)
+                    && pid != Environment.ProcessId && !IsRunning(pid))
+                    TryDelete(stale);
+            }
+        }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException) { return false; }
+        catch (InvalidOperationException) { return false; }
     }
 
     private static void TryDelete(string path)

@@ -1,0 +1,64 @@
+using Newtonsoft.Json.Linq;
+using VmafTiny.Repro.Cli.Tests.Infrastructure;
+
+namespace VmafTiny.Repro.Cli.Tests.Commands;
+
+public sealed class RunCommandTests
+{
+    private static readonly string[] ReferenceKeys =
+        ["arch", "label", "parquet", "n_folds", "sources", "seeds", "epochs", "lr", "batch_size",
+         "per_seed_per_fold", "per_seed_aggregate", "per_fold_aggregate", "overall"];
+
+    [Fact]
+    public void Run_WritesRunJson_WithReferenceKeysAndProvenance()
+    {
+        using var repo = TempRepo.FromTemplate(withBaselines: false);
+        File.Delete(repo.RunPath("tiny"));
+
+        var result = CliHost.Run(repo, "run", "--corpus", "nf", "--arch", "tiny", "--threads", "1");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains($"wrote {repo.RunPath("tiny")}", result.Output);
+        var json = TempRepo.ReadJson(repo.RunPath("tiny"));
+        foreach (var key in ReferenceKeys) Assert.True(json.ContainsKey(key), $"missing reference key '{key}'");
+        Assert.Equal("tiny", (string?)json["arch"]);
+        Assert.Equal(9, (int)json["n_folds"]!);
+        Assert.Equal([0, 1], json["seeds"]!.Values<int>());
+        var cell = (JObject)json["per_seed_per_fold"]!["0"]!["Tennis"]!;
+        foreach (var key in new[] { "n", "plcc", "srocc", "rmse" }) Assert.True(cell.ContainsKey(key), $"cell misses '{key}'");
+        foreach (var key in new[] { "mean_plcc", "std_plcc", "mean_srocc", "std_srocc", "mean_rmse", "std_rmse" })
+            Assert.True(((JObject)json["overall"]!).ContainsKey(key), $"overall misses '{key}'");
+        var provenance = (JObject)json["provenance"]!;
+        Assert.Contains("batched", (string?)provenance["engine"]);
+        Assert.Equal(18, (int)provenance["trainings_from_cache"]!); // the template's cache
+        Assert.False(string.IsNullOrEmpty((string?)provenance["tool_version"]));
+        Assert.Equal(1, (int)json["schema_version"]!);
+        Assert.Equal(3, (int)json["recipe"]!["epochs"]!);
+        Assert.Equal(64, ((string?)json["corpus"]!["sha256"])!.Length);
+    }
+
+    [Fact]
+    public void Run_GivesIdenticalMetrics_WhenRepeatedWithoutTheCache()
+    {
+        using var repo = TempRepo.FromTemplate(withBaselines: false, withCache: false);
+        var first = CliHost.Run(repo, "run", "--corpus", "nf", "--arch", "tiny", "--threads", "1");
+        var second = CliHost.Run(repo, "run", "--corpus", "nf", "--arch", "tiny", "--threads", "2", "--no-cache", "--out", "again.json");
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.True(second.ExitCode == 0, second.ToString());
+        var a = TempRepo.ReadJson(repo.RunPath("tiny"));
+        var b = TempRepo.ReadJson(Path.Combine(repo.Root, "again.json"));
+        Assert.Equal(0, (int)b["provenance"]!["trainings_from_cache"]!);
+        Assert.Equal(Metrics(a), Metrics(b));
+        Assert.True(JToken.DeepEquals(a["overall"], b["overall"]));
+    }
+
+    // Every metric of every cell; wall_seconds is timing, not a result.
+    private static string Metrics(JObject result)
+    {
+        var cells = (JObject)result["per_seed_per_fold"]!.DeepClone();
+        foreach (var cell in cells.Properties().SelectMany(seed => ((JObject)seed.Value).Properties()).Select(p => (JObject)p.Value))
+            cell.Remove("wall_seconds");
+        return cells.ToString();
+    }
+}
