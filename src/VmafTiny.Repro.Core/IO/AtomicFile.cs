@@ -14,7 +14,14 @@ public static class AtomicFile
 {
     public static void WriteAllText(string path, string content) => WriteAllBytes(path, new UTF8Encoding(false).GetBytes(content));
 
-    public static void WriteAllBytes(string path, byte[] content)
+    public static void WriteAllBytes(string path, byte[] content) => Write(path, stream => stream.Write(content));
+
+    /// <summary>
+    /// Writes through <paramref name="write"/> into a temporary file (a seekable read/write
+    /// stream, so that writers such as Parquet's can use it), then flushes and renames it over
+    /// <paramref name="path"/>. An exception from <paramref name="write"/> leaves the target untouched.
+    /// </summary>
+    public static void Write(string path, Action<Stream> write)
     {
         var full = Path.GetFullPath(path);
         var dir = Path.GetDirectoryName(full)!;
@@ -22,9 +29,9 @@ public static class AtomicFile
         try
         {
             Directory.CreateDirectory(dir);
-            using (var fs = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var fs = new FileStream(tmp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
             {
-                fs.Write(content);
+                write(fs);
                 fs.Flush(flushToDisk: true);
             }
             File.Move(tmp, full, overwrite: true);
@@ -35,6 +42,11 @@ public static class AtomicFile
             throw new ReproException("VMR5001", $"could not write '{path}': {e.Message}",
                 "Check that the folder is writable and the disk has space; the previous file, if any, is unchanged.",
                 ExitCodes.EnvironmentError, path, e);
+        }
+        catch
+        {
+            TryDelete(tmp);
+            throw;
         }
         SweepStale(dir, Path.GetFileName(full));
     }

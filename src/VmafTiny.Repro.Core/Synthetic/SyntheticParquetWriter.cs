@@ -1,44 +1,17 @@
 using Parquet;
 using Parquet.Schema;
-using VmafTiny.Repro.Diagnostics;
+using VmafTiny.Repro.IO;
 
 namespace VmafTiny.Repro.Synthetic;
 
 /// <summary>
-/// Writes synthetic columns with Parquet.Net to a temporary file next to the target, flushes it
-/// to disk and renames it over the target (the same guarantees as <see cref="IO.AtomicFile"/>,
-/// without holding the whole file in memory).
+/// Writes synthetic columns with Parquet.Net through <see cref="AtomicFile"/> (temporary file,
+/// flush, rename), streaming row group by row group.
 /// </summary>
 internal static class SyntheticParquetWriter
 {
-    public static void Write(SyntheticCorpusData data, string path, int rowGroupRows)
-    {
-        var full = Path.GetFullPath(path);
-        var dir = Path.GetDirectoryName(full)!;
-        var tmp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            Directory.CreateDirectory(dir);
-            using (var stream = new FileStream(tmp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
-            {
-                WriteAsync(data, stream, rowGroupRows).GetAwaiter().GetResult();
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(tmp, full, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            TryDelete(tmp);
-            throw new ReproException("VMR5001", $"could not write '{path}': {e.Message}",
-                "Check that the folder is writable and the disk has space; the previous file, if any, is unchanged.",
-                ExitCodes.EnvironmentError, path, e);
-        }
-        catch
-        {
-            TryDelete(tmp);
-            throw;
-        }
-    }
+    public static void Write(SyntheticCorpusData data, string path, int rowGroupRows) =>
+        AtomicFile.Write(path, stream => WriteAsync(data, stream, rowGroupRows).GetAwaiter().GetResult());
 
     private static async Task WriteAsync(SyntheticCorpusData data, Stream stream, int rowGroupRows)
     {
@@ -64,12 +37,5 @@ internal static class SyntheticParquetWriter
             for (var i = 0; i < n; i++) indexValues[i] = start + i;
             await rowGroup.WriteAsync<long>(index, indexValues.AsMemory(0, n));
         }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try { if (File.Exists(path)) File.Delete(path); }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
     }
 }
