@@ -47,7 +47,7 @@ internal sealed class BenchCommand(CliServices services) : Command<BenchCommand.
         var peakAll = Math.Max(peakThreads, peak1 * cores);
         services.Console.MarkupLineInterpolated($"machine: {cores} cores; float32 1024³ matmul: {peak1:0.0} GFLOP/s on 1 thread, {peakThreads:0.0} GFLOP/s on {cores} threads; peak used below: {peakAll:0.0} GFLOP/s");
 
-        var table = new Table().AddColumns("corpus", "arch", "trainings", "sequential s", "batched s", "speed-up", "seq. peak RSS", "batched peak RSS", "batched GFLOP/s", "% of peak", "max |ΔPLCC|");
+        var table = new Table().AddColumns("corpus", "arch", "trainings", "sequential s", "seq. s/training", "batched s", "speed-up", "seq. peak RSS", "batched peak RSS", "batched GFLOP/s", "% of peak", "max |ΔPLCC|");
         var totals = new Dictionary<string, (double Seq, double Bat)>();
         foreach (var (name, path, group, subset) in corpora)
             foreach (var arch in settings.Arch.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
@@ -68,7 +68,9 @@ internal sealed class BenchCommand(CliServices services) : Command<BenchCommand.
                 var t = totals.GetValueOrDefault(name);
                 totals[name] = (t.Seq + seqGrid, t.Bat + bat.WallSeconds);
                 table.AddRow(name, arch, bat.Trainings.ToString(CultureInfo.InvariantCulture),
-                    F(seqGrid) + (extrapolated ? $" (extrapolated from {seq.Trainings})" : ""), F(bat.WallSeconds), $"{seqGrid / bat.WallSeconds:0.0}x",
+                    F(seqGrid) + (extrapolated ? $" (extrapolated from {seq.Trainings})" : ""),
+                    // One training's wall time: trainings run seqCores at a time.
+                    (seq.WallSeconds * Math.Min(seqCores, seq.Trainings) / seq.Trainings).ToString("0.00", CultureInfo.InvariantCulture), F(bat.WallSeconds), $"{seqGrid / bat.WallSeconds:0.0}x",
                     Mb(seq.PeakRssBytes), Mb(bat.PeakRssBytes), gflops.ToString("0.0", CultureInfo.InvariantCulture), (gflops / peakAll).ToString("P0", CultureInfo.InvariantCulture), MaxPlccDelta(seq, bat));
             }
         services.Console.Write(table);

@@ -77,10 +77,11 @@ internal sealed class VerifyCommand(CliServices services) : Command<VerifyComman
         GateTable.Write(services.Console, report);
         foreach (var path in outcome.ReceivedWritten)
             services.Console.MarkupLineInterpolated($"[yellow]received:[/] {path}");
-        // With --approve the findings are about to be accepted: they are printed as warnings.
+        // With --approve the findings are printed as they are (errors); the MSBuild task holds them
+        // back and reports them as "approved" warnings once the approval succeeded (exit 0).
         if (msbuild)
             foreach (var d in GateDiagnostics.Diagnostics(report))
-                services.Console.Profile.Out.Writer.WriteLine(d.ToCanonical(settings.WarnOnly || settings.Approve));
+                services.Console.Profile.Out.Writer.WriteLine(d.ToCanonical(settings.WarnOnly));
 
         if (settings.Report is { } format)
         {
