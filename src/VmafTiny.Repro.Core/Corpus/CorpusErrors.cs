@@ -14,7 +14,7 @@ internal static class CorpusErrors
 
     public static ReproException MissingFile(string path, string? reason = null) => Error("VMR2001",
         path, reason is null ? "corpus file not found" : $"corpus file cannot be opened: {reason}",
-        "Check the corpus path (relative paths are resolved against the working directory) and that the file is readable.");
+        "Check the corpus path (in vmaf-repro.json relative paths are resolved against the configuration file's folder; on the command line against the working directory) and that the file is readable.");
 
     public static ReproException EmptyFile(string path) => Error("VMR2002",
         path, "corpus file is empty (0 bytes)",
