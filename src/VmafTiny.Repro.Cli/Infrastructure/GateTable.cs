@@ -34,13 +34,11 @@ internal static class GateTable
             console.MarkupLineInterpolated($"[yellow]orphan received file (matches no configured pair):[/] {orphan}");
     }
 
-    // A metric that is NaN in some cell (constant target or predictions) or absent from a side
-    // (KROCC in a Python reference baseline) is left out of the comparison: say so, never pass silently.
+    // A metric left out of the comparison is said, never passed over silently.
     private static string NotCompared(PairResult pair)
     {
-        if (pair.Verdict is not (GateVerdict.Pass or GateVerdict.Improved or GateVerdict.Regressed) || pair.CellProblems.Count > 0) return "";
-        var missing = MetricExtensions.All.Where(m => pair.Checks.All(c => c.Metric != m)).Select(m => m.Key()).ToList();
-        return missing.Count == 0 ? "" : $"not compared: {string.Join(", ", missing)} (undefined in some cell, or absent from the baseline)";
+        if (pair.NotCompared.Count == 0 || pair.CellProblems.Count > 0) return "";
+        return $"not compared: {string.Join(", ", pair.NotCompared.Select(m => m.Key()))} (undefined in some cell, or absent from the baseline)";
     }
 
     private static string Join(string a, string b) => a.Length == 0 ? b : b.Length == 0 ? a : $"{a}; {b}";

@@ -123,14 +123,16 @@ public sealed class GateEvaluator
         var problems = CellProblems(b, f, bSeeds, fSeeds, folds);
 
         var checks = new List<MetricCheck>();
+        var notCompared = new List<Metric>();
         foreach (var m in MetricExtensions.All)
         {
-            if (!CellGrid.Has(b, m, bSeeds, folds) || !CellGrid.Has(f, m, fSeeds, folds)) continue;
-            if (!AllFinite(b, m, bSeeds, folds) || !AllFinite(f, m, fSeeds, folds)) continue;
-            checks.Add(Check(b, f, m, bSeeds, fSeeds, folds, eff));
+            var comparable = CellGrid.Has(b, m, bSeeds, folds) && CellGrid.Has(f, m, fSeeds, folds)
+                && AllFinite(b, m, bSeeds, folds) && AllFinite(f, m, fSeeds, folds);
+            if (comparable) checks.Add(Check(b, f, m, bSeeds, fSeeds, folds, eff));
+            else notCompared.Add(m);
         }
 
-        return new Draft(shell with { CellProblems = problems }, null, checks,
+        return new Draft(shell with { CellProblems = problems, NotCompared = notCompared }, null, checks,
             c => DrivingFolds(b, f, c, bSeeds, fSeeds, folds, eff.K));
     }
 

@@ -15,6 +15,12 @@ public sealed record PairResult
     public IReadOnlyList<MetricCheck> Checks { get; init; } = [];
     public IReadOnlyList<CellProblem> CellProblems { get; init; } = [];
 
+    /// <summary>
+    /// Metrics left out of the comparison because a side lacks them (KROCC in a Python reference
+    /// baseline) or some cell has them undefined (NaN, e.g. constant predictions). Reported, never silent.
+    /// </summary>
+    public IReadOnlyList<Metric> NotCompared { get; init; } = [];
+
     /// <summary>The regressed metrics, worst (largest bad change relative to its band) first.</summary>
     public IEnumerable<MetricCheck> RegressedChecks => Checks.Where(c => c.Regressed)
         .OrderByDescending(c => c.Band > 0 ? c.BadDelta / c.Band : double.PositiveInfinity);

@@ -23,6 +23,7 @@ public sealed class PythonBaselineTests
             Assert.Equal(GateVerdict.Pass, pair.Verdict);
             // KROCC only when both sides have it: the Python file has none.
             Assert.Equal([Metric.Plcc, Metric.Srocc, Metric.Rmse], pair.Checks.Select(c => c.Metric));
+            Assert.Equal([Metric.Krocc], pair.NotCompared);
             Assert.Equal(0.9986568828888889, pair.Checks[0].BaselineMean, 12);
         }
         finally { dir.Delete(true); }

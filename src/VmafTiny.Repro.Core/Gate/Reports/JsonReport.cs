@@ -71,6 +71,10 @@ public static class JsonReport
         w.WriteStartArray();
         foreach (var c in p.Checks) Check(w, c);
         w.WriteEndArray();
+        w.WritePropertyName("not_compared");
+        w.WriteStartArray();
+        foreach (var m in p.NotCompared) w.WriteValue(m.Key());
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 
