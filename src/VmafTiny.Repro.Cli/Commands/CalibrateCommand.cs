@@ -15,16 +15,8 @@ namespace VmafTiny.Repro.Cli.Commands;
 /// </summary>
 internal sealed class CalibrateCommand(CliServices services) : Command<CalibrateCommand.Settings>
 {
-    internal sealed class Settings : TrainingSettings
+    internal sealed class Settings : PairTrainingSettings
     {
-        [CommandOption("--corpus <NAMES>")]
-        [Description("Only these corpora (comma-separated).")]
-        public string? Corpus { get; init; }
-
-        [CommandOption("--arch <NAMES>")]
-        [Description("Only these architectures (comma-separated).")]
-        public string? Arch { get; init; }
-
         [CommandOption("--reruns <N>")]
         [Description("Seed sets to re-run with (default 3).")]
         [DefaultValue(3)]

@@ -41,3 +41,15 @@ internal class TrainingSettings : CommonSettings
         return ValidationResult.Success();
     }
 }
+
+/// <summary>Options of the training commands that work on configured (corpus, arch) pairs.</summary>
+internal class PairTrainingSettings : TrainingSettings
+{
+    [CommandOption("--corpus <NAMES>")]
+    [Description("Only these corpora (comma-separated names from the configuration).")]
+    public string? Corpus { get; init; }
+
+    [CommandOption("--arch <NAMES>")]
+    [Description("Only these architectures (comma-separated).")]
+    public string? Arch { get; init; }
+}

@@ -15,16 +15,8 @@ namespace VmafTiny.Repro.Cli.Commands;
 /// </summary>
 internal sealed class VerifyCommand(CliServices services) : Command<VerifyCommand.Settings>
 {
-    internal sealed class Settings : TrainingSettings
+    internal sealed class Settings : PairTrainingSettings
     {
-        [CommandOption("--corpus <NAMES>")]
-        [Description("Only these corpora (comma-separated names from the configuration).")]
-        public string? Corpus { get; init; }
-
-        [CommandOption("--arch <NAMES>")]
-        [Description("Only these architectures (comma-separated).")]
-        public string? Arch { get; init; }
-
         [CommandOption("-k|--band-k <K>")]
         [Description("Band width in baseline across-seed standard deviations (overrides the configuration's k).")]
         public double? K { get; init; }
