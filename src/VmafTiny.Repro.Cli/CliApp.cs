@@ -85,7 +85,7 @@ internal static class CliApp
     internal static string ToCanonical(ReproException r, CliEnvironment environment)
     {
         var file = r.File ?? Path.Combine(environment.WorkingDirectory, Config.ConfigLoader.FileName);
-        return $"{file}(1,1): error {r.Code}: {r.Message}. {r.Hint}";
+        return new Gate.Reports.GateDiagnostic(Gate.Reports.DiagnosticSeverity.Error, r.Code, file, $"{r.Message}. {r.Hint}").ToCanonical(warnOnly: false);
     }
 
     // The one-line messages go to the raw writer: Spectre would wrap them at the console width

@@ -35,34 +35,15 @@ public sealed class BatchedTorchEngine : ITrainingEngine
 
     public void Train(IReadOnlyList<TrainingJob> jobs, Action<TrainingOutcome> completed, CancellationToken cancellationToken)
     {
-        TorchRuntime.EnsureLoaded();
         if (jobs.Count == 0) return;
         var groups = jobs.GroupBy(j => (j.Architecture, j.Recipe, j.FeatureCount)).SelectMany(g => Split(g.ToList(), Parallelism)).ToList();
-        Exception? failure = null;
-        var next = -1;
-        var workers = Enumerable.Range(0, Math.Min(Parallelism, groups.Count)).Select(_ => new Thread(() =>
+        TrainingWorkers.Run(groups, Parallelism, "vmaf-repro-batched", stack =>
         {
-            try
-            {
-                TorchRuntime.UseThreads(1);
-                int i;
-                while (Volatile.Read(ref failure) is null && !cancellationToken.IsCancellationRequested && (i = Interlocked.Increment(ref next)) < groups.Count)
-                {
-                    var outcomes = new BatchedStack(groups[i]).Train(cancellationToken);
-                    if (outcomes is null) break;
-                    foreach (var o in outcomes) completed(o);
-                }
-            }
-            catch (Exception e)
-            {
-                Interlocked.CompareExchange(ref failure, e, null);
-            }
-        }, maxStackSize: 16 * 1024 * 1024) { IsBackground = true, Name = "vmaf-repro-batched" }).ToList();
-        foreach (var w in workers) w.Start();
-        foreach (var w in workers) w.Join();
-        TorchRuntime.CollectBetweenGrids();
-        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
-        cancellationToken.ThrowIfCancellationRequested();
+            var outcomes = new BatchedStack(stack).Train(cancellationToken);
+            if (outcomes is null) return false;
+            foreach (var o in outcomes) completed(o);
+            return true;
+        }, cancellationToken);
     }
 
     /// <summary>Splits jobs into at most <paramref name="parts"/> stacks of near-equal size (contiguous).</summary>

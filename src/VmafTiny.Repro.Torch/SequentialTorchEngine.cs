@@ -27,35 +27,14 @@ public sealed class SequentialTorchEngine : ITrainingEngine
     public string Backend => TorchRuntime.Backend;
     public (int IntraOpThreads, int Parallelism) Threads => (1, Parallelism);
 
-    public void Train(IReadOnlyList<TrainingJob> jobs, Action<TrainingOutcome> completed, CancellationToken cancellationToken)
-    {
-        TorchRuntime.EnsureLoaded();
-        var next = -1;
-        Exception? failure = null;
-        var workers = Enumerable.Range(0, Math.Min(Parallelism, jobs.Count)).Select(_ => new Thread(() =>
+    public void Train(IReadOnlyList<TrainingJob> jobs, Action<TrainingOutcome> completed, CancellationToken cancellationToken) =>
+        TrainingWorkers.Run(jobs, Parallelism, "vmaf-repro-train", job =>
         {
-            try
-            {
-                TorchRuntime.UseThreads(1);
-                int i;
-                while (failure is null && !cancellationToken.IsCancellationRequested && (i = Interlocked.Increment(ref next)) < jobs.Count)
-                {
-                    var outcome = TrainOne(jobs[i], cancellationToken);
-                    if (outcome is null) break;
-                    completed(outcome);
-                }
-            }
-            catch (Exception e)
-            {
-                Interlocked.CompareExchange(ref failure, e, null);
-            }
-        }, maxStackSize: 16 * 1024 * 1024) { IsBackground = true, Name = "vmaf-repro-train" }).ToList();
-        foreach (var w in workers) w.Start();
-        foreach (var w in workers) w.Join();
-        TorchRuntime.CollectBetweenGrids();
-        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
-        cancellationToken.ThrowIfCancellationRequested();
-    }
+            var outcome = TrainOne(job, cancellationToken);
+            if (outcome is null) return false;
+            completed(outcome);
+            return true;
+        }, cancellationToken);
 
     /// <summary>Trains one job; null when cancelled.</summary>
     internal static TrainingOutcome? TrainOne(TrainingJob job, CancellationToken cancellationToken, List<float>? stepLosses = null)

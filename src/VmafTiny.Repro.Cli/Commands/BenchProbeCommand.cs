@@ -56,10 +56,7 @@ internal sealed class BenchProbeCommand(CliServices services) : Command<BenchPro
             // A subset of the grid, for engines too slow to time on the whole of it.
             var jobs = folds.SelectMany(f =>
             {
-                var (mean, std) = Standardizer.Fit(corpus.Features, corpus.FeatureCount, f.TrainRows, recipe.StdGuard);
-                var x = Standardizer.Apply(corpus.Features, corpus.FeatureCount, f.TrainRows, mean, std);
-                var y = Standardizer.Targets(corpus.Target, f.TrainRows);
-                var tx = Standardizer.Apply(corpus.Features, corpus.FeatureCount, f.TestRows, mean, std);
+                var (x, y, tx) = Evaluator.PrepareFold(corpus, f, recipe);
                 return seeds.Select(seed => new TrainingJob(arch, recipe, seed, f.HeldOut, corpus.FeatureCount, x, y, tx));
             }).ToList();
             sw = Stopwatch.StartNew();

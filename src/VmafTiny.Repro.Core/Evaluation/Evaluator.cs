@@ -50,7 +50,7 @@ public sealed class Evaluator
 
         if (pending.Count > 0)
         {
-            var prepared = folds.ToDictionary(f => f.HeldOut, f => Prepare(corpus, f, recipe));
+            var prepared = folds.ToDictionary(f => f.HeldOut, f => PrepareFold(corpus, f, recipe));
             var jobs = pending.Select(p =>
             {
                 var (trainX, trainY, testX) = prepared[p.Fold.HeldOut];
@@ -114,7 +114,8 @@ public sealed class Evaluator
         return result;
     }
 
-    private static (float[] TrainX, float[] TrainY, float[] TestX) Prepare(Corpus.Corpus corpus, FoldSplit fold, TrainingRecipe recipe)
+    /// <summary>One fold's training and held-out inputs, standardised with the fold's training statistics (float32).</summary>
+    public static (float[] TrainX, float[] TrainY, float[] TestX) PrepareFold(Corpus.Corpus corpus, FoldSplit fold, TrainingRecipe recipe)
     {
         var (mean, std) = Standardizer.Fit(corpus.Features, corpus.FeatureCount, fold.TrainRows, recipe.StdGuard);
         return (Standardizer.Apply(corpus.Features, corpus.FeatureCount, fold.TrainRows, mean, std),
