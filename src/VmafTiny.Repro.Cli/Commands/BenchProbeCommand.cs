@@ -9,6 +9,7 @@ using VmafTiny.Repro.Evaluation;
 using VmafTiny.Repro.Protocol;
 using VmafTiny.Repro.Recipe;
 using VmafTiny.Repro.Training;
+using VmafTiny.Repro.Torch.Fused;
 
 namespace VmafTiny.Repro.Cli.Commands;
 
@@ -25,23 +26,34 @@ internal sealed class BenchProbeCommand(CliServices services) : Command<BenchPro
         [CommandOption("--arch <NAME>")] public string Arch { get; init; } = "mlp_small";
         [CommandOption("--seeds <N>")] [Description("Train the first N seeds only.")] public int Seeds { get; init; } = 5;
         [CommandOption("--epochs <N>")] public int Epochs { get; init; } = 90;
+        [CommandOption("--kernels")] [Description("Print the fused engine's FMA peak and per-layer kernel GFLOP/s on one thread for every SIMD path this CPU runs, and exit.")] public bool Kernels { get; init; }
         [CommandOption("--max-folds <N>")] [Description("Train only the first N folds (timing only: no metrics).")] public int? MaxFolds { get; init; }
     }
 
+    /// <summary>
+    /// One measurement. <c>CpuSeconds</c> is the process's CPU time over the training (steadier than wall
+    /// time on a shared machine); <c>Collections</c> the GCs during training (all generations);
+    /// <c>Phases</c> and <c>LoopAllocatedBytes</c> only for the fused engine.
+    /// </summary>
     public sealed record Measurement(string Engine, string Arch, int Rows, int Trainings, double WallSeconds, double Flops, long PeakRssBytes, int Threads,
-        Dictionary<string, double> Plcc);
+        Dictionary<string, double> Plcc, double CpuSeconds = 0, int Collections = 0, Dictionary<string, double>? Phases = null, long? LoopAllocatedBytes = null,
+        string? Backend = null);
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        if (settings.Kernels) return PrintKernels();
         var spec = new CorpusSpec { Name = Path.GetFileNameWithoutExtension(settings.CorpusPath), Path = settings.CorpusPath, GroupColumn = settings.GroupColumn };
         var corpus = new CorpusReader().Read(spec, cancellationToken);
         var arch = Architecture.Known.Single(a => a.Name == settings.Arch);
         var recipe = TrainingRecipe.Default with { Epochs = settings.Epochs };
-        var engine = CliServices.CreateEngine(settings);
+        var telemetry = new FusedTelemetry();
+        var engine = settings.Engine == "fused" ? new FusedEngine(settings.Threads, SimdPaths.Resolve(settings.Simd), telemetry) : CliServices.CreateEngine(settings);
         var seeds = Enumerable.Range(0, settings.Seeds).ToList();
         var folds = FoldPlan.Create(corpus).Take(settings.MaxFolds ?? int.MaxValue).ToList();
         var flops = seeds.Count * folds.Sum(f => FlopCount.Training(arch, corpus.FeatureCount, f.TrainRows.Length, recipe.Epochs));
         Stopwatch sw;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var collections = GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2);
         Dictionary<string, double> plcc = [];
         if (settings.MaxFolds is null)
         {
@@ -63,9 +75,32 @@ internal sealed class BenchProbeCommand(CliServices services) : Command<BenchPro
             engine.Train(jobs, _ => { }, cancellationToken);
             sw.Stop();
         }
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        collections = GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2) - collections;
+        var fused = engine is FusedEngine;
+        var phases = fused
+            ? new Dictionary<string, double> { ["gather"] = telemetry.Gather.TotalSeconds, ["forward"] = telemetry.Forward.TotalSeconds, ["backward"] = telemetry.Backward.TotalSeconds, ["adam"] = telemetry.Adam.TotalSeconds }
+            : null;
         var m = new Measurement(engine.Name, arch.Name, corpus.Rows, seeds.Count * folds.Count, sw.Elapsed.TotalSeconds, flops,
-            ProcessMemory.PeakRssBytes(), engine.Threads.Parallelism, plcc);
+            ProcessMemory.PeakRssBytes(), engine.Threads.Parallelism, plcc, cpu.TotalSeconds, collections, phases,
+            fused ? telemetry.AllocatedBytesInLoops : null, engine.Backend);
         services.Console.Profile.Out.Writer.WriteLine(JsonConvert.SerializeObject(m));
+        return ExitCodes.Success;
+    }
+
+    private int PrintKernels()
+    {
+        var layers = new[] { (6, 64), (64, 32), (32, 16), (16, 1), (6, 16), (16, 8), (8, 1), (6, 32) };
+        foreach (var path in SimdPaths.Supported)
+        {
+            var peak = FusedBenchmarks.FmaPeakGflops(path);
+            var figures = layers.ToDictionary(l => $"{l.Item1}x{l.Item2}", l =>
+            {
+                var (f, w, d) = FusedBenchmarks.LayerGflops(path, l.Item1, l.Item2);
+                return new[] { Math.Round(f, 1), Math.Round(w, 1), Math.Round(d, 1) };
+            });
+            services.Console.Profile.Out.Writer.WriteLine(JsonConvert.SerializeObject(new { Path = SimdPaths.Name(path), PeakGflops = Math.Round(peak, 1), Layers = figures }));
+        }
         return ExitCodes.Success;
     }
 }

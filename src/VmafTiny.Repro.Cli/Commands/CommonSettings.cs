@@ -20,9 +20,14 @@ internal class CommonSettings : CommandSettings
 internal class TrainingSettings : CommonSettings
 {
     [CommandOption("--engine <ENGINE>")]
-    [Description("Training engine: batched (default; the whole (fold, seed) grid at once) or sequential (one model at a time, the reference loop).")]
-    [DefaultValue("batched")]
-    public string Engine { get; init; } = "batched";
+    [Description("Training engine: fused (default; managed SIMD kernels, the same bits on every CPU), batched (TorchSharp, the whole (fold, seed) grid as stacked matmuls) or sequential (TorchSharp, one model at a time, the reference loop).")]
+    [DefaultValue("fused")]
+    public string Engine { get; init; } = "fused";
+
+    [CommandOption("--simd <PATH>")]
+    [Description("The fused engine's SIMD path: auto (default: the widest this CPU runs), avx512, avx2, v128 or portable. Every path gives the same bits.")]
+    [DefaultValue("auto")]
+    public string Simd { get; init; } = "auto";
 
     [CommandOption("--threads <N>")]
     [Description("Trainings (or batched stacks) run at once, each with one intra-op thread. Default: the number of cores.")]
@@ -34,8 +39,10 @@ internal class TrainingSettings : CommonSettings
 
     public override ValidationResult Validate()
     {
-        if (Engine is not ("batched" or "sequential"))
-            return ValidationResult.Error($"--engine must be 'batched' or 'sequential', not '{Engine}'.");
+        if (Engine is not ("fused" or "batched" or "sequential"))
+            return ValidationResult.Error($"--engine must be 'fused', 'batched' or 'sequential', not '{Engine}'.");
+        if (!Torch.Fused.SimdPaths.Names.Contains(Simd))
+            return ValidationResult.Error($"--simd must be one of {string.Join(", ", Torch.Fused.SimdPaths.Names)}, not '{Simd}'.");
         if (Threads is <= 0)
             return ValidationResult.Error("--threads must be at least 1.");
         return ValidationResult.Success();

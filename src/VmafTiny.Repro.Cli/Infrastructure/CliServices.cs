@@ -3,6 +3,7 @@ using VmafTiny.Repro.Cli.Commands;
 using VmafTiny.Repro.Config;
 using VmafTiny.Repro.Evaluation;
 using VmafTiny.Repro.Torch;
+using VmafTiny.Repro.Torch.Fused;
 using VmafTiny.Repro.Training;
 
 namespace VmafTiny.Repro.Cli.Infrastructure;
@@ -36,7 +37,8 @@ internal sealed class CliServices
     public static ITrainingEngine CreateEngine(TrainingSettings settings) => settings.Engine switch
     {
         "sequential" => new SequentialTorchEngine(settings.Threads),
-        _ => new BatchedTorchEngine(settings.Threads),
+        "batched" => new BatchedTorchEngine(settings.Threads),
+        _ => new FusedEngine(settings.Threads, SimdPaths.Resolve(settings.Simd)),
     };
 
     public Workspace CreateWorkspace(ReproConfig config, TrainingSettings settings, IEvaluationProgress? progress) =>

@@ -52,6 +52,17 @@ public sealed class NumpyGenerator
         return a;
     }
 
+    /// <summary>
+    /// <see cref="PermutationInt32"/> written into <paramref name="destination"/> (its length is n),
+    /// without allocating: for training loops.
+    /// </summary>
+    public void PermutationInto(Span<int> destination)
+    {
+        for (var i = 0; i < destination.Length; i++)
+            destination[i] = i;
+        Shuffle(destination);
+    }
+
     /// <summary>numpy <c>_shuffle_raw</c>: Fisher-Yates from the end with <c>random_interval</c>.</summary>
     private void Shuffle<T>(Span<T> a)
     {
