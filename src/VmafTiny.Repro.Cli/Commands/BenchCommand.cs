@@ -9,14 +9,15 @@ using VmafTiny.Repro.Config;
 using VmafTiny.Repro.Diagnostics;
 using VmafTiny.Repro.Evaluation;
 using VmafTiny.Repro.Torch;
+using VmafTiny.Repro.Torch.Fused;
 
 namespace VmafTiny.Repro.Cli.Commands;
 
 /// <summary>
-/// <c>vmaf-repro bench</c>: for each architecture, the sequential and the batched engine side by side
-/// in one run on the same machine — wall time and ratio, peak RSS (each measurement in its own
-/// process), achieved GFLOP/s against this machine's measured matmul peak — on a Netflix-shaped
-/// and a KoNViD-shaped synthetic corpus.
+/// <c>vmaf-repro bench</c>: for each architecture, the fused, batched and sequential engines side by
+/// side in one run on the same machine — wall time and ratios, peak RSS (each measurement in its own
+/// process), the fused engine's GFLOP/s against this machine's measured FP32 FMA-throughput peak,
+/// its time split per phase and its allocations — on a Netflix-shaped and a KoNViD-shaped synthetic corpus.
 /// </summary>
 internal sealed class BenchCommand(CliServices services) : Command<BenchCommand.Settings>
 {
@@ -39,19 +40,21 @@ internal sealed class BenchCommand(CliServices services) : Command<BenchCommand.
         var corpora = new List<(string Name, string Path, string Group, int SequentialSubset)>();
         corpora.Add(("netflix-shaped", Generate(dir, "netflix", settings.NetflixRows), "source", 0));
         if (settings.KonvidRows > 0) corpora.Add(("konvid-shaped", Generate(dir, "konvid", settings.KonvidRows), "fold", settings.KonvidSequentialTrainings));
-        var peak1 = TorchBenchmarks.MatmulGflops(1);
         var cores = Environment.ProcessorCount;
-        var peakThreads = TorchBenchmarks.MatmulGflops(cores);
-        // The achievable peak: libtorch's multi-threaded matmul stalls on small shared machines, so
-        // take the better of it and cores x the single-thread figure.
-        var peakAll = Math.Max(peakThreads, peak1 * cores);
-        services.Console.MarkupLineInterpolated($"machine: {cores} cores; float32 1024³ matmul: {peak1:0.0} GFLOP/s on 1 thread, {peakThreads:0.0} GFLOP/s on {cores} threads; peak used below: {peakAll:0.0} GFLOP/s");
+        var simd = SimdPaths.Best;
+        var fmaPeak1 = FusedBenchmarks.FmaPeakGflops(simd);
+        var fmaPeak = fmaPeak1 * cores;
+        var matmul1 = TorchBenchmarks.MatmulGflops(1);
+        services.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"machine: {cores} cores; SIMD paths: {string.Join(", ", SimdPaths.Supported.Select(SimdPaths.Name))}; FP32 FMA-throughput peak ({SimdPaths.Name(simd)}): {fmaPeak1:0.0} GFLOP/s per core, {fmaPeak:0.0} on {cores} cores; libtorch 1024³ matmul on 1 thread: {matmul1:0.0} GFLOP/s"));
 
-        var table = new Table().AddColumns("corpus", "arch", "trainings", "sequential s", "seq. s/training", "batched s", "speed-up", "seq. peak RSS", "batched peak RSS", "batched GFLOP/s", "% of peak", "max |ΔPLCC|");
-        var totals = new Dictionary<string, (double Seq, double Bat)>();
+        var table = new Table().AddColumns("corpus", "arch", "trainings", "sequential s", "batched s", "fused s", "fused vs batched", "fused GFLOP/s", "% of FMA peak",
+            "peak RSS seq. / bat. / fused", "fused GCs / loop bytes", "max |ΔPLCC| vs seq. (bat. / fused)");
+        var totals = new Dictionary<string, (double Seq, double Bat, double Fused)>();
         foreach (var (name, path, group, subset) in corpora)
             foreach (var arch in settings.Arch.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
+                var fused = Probe(path, group, arch, "fused", 5, null, settings.Epochs, cancellationToken);
                 var bat = Probe(path, group, arch, "batched", 5, null, settings.Epochs, cancellationToken);
                 var seq = subset > 0
                     ? Probe(path, group, arch, "sequential", 1, subset, settings.Epochs, cancellationToken)
@@ -62,20 +65,22 @@ internal sealed class BenchCommand(CliServices services) : Command<BenchCommand.
                 var seqGrid = extrapolated
                     ? seq.WallSeconds / Math.Ceiling(seq.Trainings / (double)seqCores) * Math.Ceiling(bat.Trainings / (double)seqCores)
                     : seq.WallSeconds;
-                var gflops = bat.Flops / bat.WallSeconds / 1e9;
+                var gflops = fused.Flops / fused.WallSeconds / 1e9;
+                var phases = fused.Phases is { } ph ? string.Join(", ", ph.Select(kv => $"{kv.Key} {kv.Value / ph.Values.Sum():P0}")) : "";
                 services.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{name} {arch}: sequential {seqGrid:0.0} s{(extrapolated ? $" (extrapolated from {seq.Trainings} trainings)" : "")}, batched {bat.WallSeconds:0.0} s, speed-up {seqGrid / bat.WallSeconds:0.0}x, peak RSS {Mb(seq.PeakRssBytes)} / {Mb(bat.PeakRssBytes)}, {gflops:0.0} GFLOP/s, max |ΔPLCC| {MaxPlccDelta(seq, bat)}"));
+                    $"{name} {arch}: sequential {seqGrid:0.0} s{(extrapolated ? $" (extrapolated from {seq.Trainings} trainings)" : "")}, batched {bat.WallSeconds:0.0} s, fused {fused.WallSeconds:0.0} s ({bat.WallSeconds / fused.WallSeconds:0.0}x batched, {seqGrid / fused.WallSeconds:0.0}x sequential), {gflops:0.0} GFLOP/s = {gflops / fmaPeak:P0} of the FMA peak; fused time in the loop: {phases}; fused GCs during training {fused.Collections}, bytes allocated in training loops {fused.LoopAllocatedBytes}"));
                 var t = totals.GetValueOrDefault(name);
-                totals[name] = (t.Seq + seqGrid, t.Bat + bat.WallSeconds);
+                totals[name] = (t.Seq + seqGrid, t.Bat + bat.WallSeconds, t.Fused + fused.WallSeconds);
                 table.AddRow(name, arch, bat.Trainings.ToString(CultureInfo.InvariantCulture),
-                    F(seqGrid) + (extrapolated ? $" (extrapolated from {seq.Trainings})" : ""),
-                    // One training's wall time: trainings run seqCores at a time.
-                    (seq.WallSeconds * Math.Min(seqCores, seq.Trainings) / seq.Trainings).ToString("0.00", CultureInfo.InvariantCulture), F(bat.WallSeconds), $"{seqGrid / bat.WallSeconds:0.0}x",
-                    Mb(seq.PeakRssBytes), Mb(bat.PeakRssBytes), gflops.ToString("0.0", CultureInfo.InvariantCulture), (gflops / peakAll).ToString("P0", CultureInfo.InvariantCulture), MaxPlccDelta(seq, bat));
+                    F(seqGrid) + (extrapolated ? $" (extrapolated from {seq.Trainings})" : ""), F(bat.WallSeconds), F(fused.WallSeconds),
+                    $"{bat.WallSeconds / fused.WallSeconds:0.0}x", gflops.ToString("0.0", CultureInfo.InvariantCulture), (gflops / fmaPeak).ToString("P0", CultureInfo.InvariantCulture),
+                    $"{Mb(seq.PeakRssBytes)} / {Mb(bat.PeakRssBytes)} / {Mb(fused.PeakRssBytes)}",
+                    $"{fused.Collections} / {fused.LoopAllocatedBytes}", $"{MaxPlccDelta(seq, bat)} / {MaxPlccDelta(seq, fused)}");
             }
         services.Console.Write(table);
-        foreach (var (name, (s, b)) in totals)
-            services.Console.MarkupLineInterpolated($"{name}: all architectures: sequential {F(s)} s, batched {F(b)} s, speed-up {s / b:0.0}x");
+        foreach (var (name, (s, b, f)) in totals)
+            services.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{name}: all architectures: sequential {F(s)} s, batched {F(b)} s, fused {F(f)} s; fused is {b / f:0.0}x batched and {s / f:0.0}x sequential"));
         return ExitCodes.Success;
     }
 
@@ -113,10 +118,10 @@ internal sealed class BenchCommand(CliServices services) : Command<BenchCommand.
         return JsonConvert.DeserializeObject<BenchProbeCommand.Measurement>(line)!;
     }
 
-    /// <summary>Largest |PLCC(batched) − PLCC(sequential)| over the (seed, fold) cells both engines trained.</summary>
-    private static string MaxPlccDelta(BenchProbeCommand.Measurement seq, BenchProbeCommand.Measurement bat)
+    /// <summary>Largest |PLCC(other) − PLCC(sequential)| over the (seed, fold) cells both engines trained.</summary>
+    private static string MaxPlccDelta(BenchProbeCommand.Measurement seq, BenchProbeCommand.Measurement other)
     {
-        var deltas = seq.Plcc.Where(kv => bat.Plcc.ContainsKey(kv.Key)).Select(kv => Math.Abs(kv.Value - bat.Plcc[kv.Key])).ToList();
+        var deltas = seq.Plcc.Where(kv => other.Plcc.ContainsKey(kv.Key)).Select(kv => Math.Abs(kv.Value - other.Plcc[kv.Key])).ToList();
         return deltas.Count == 0 ? "—" : deltas.Max().ToString("E1", CultureInfo.InvariantCulture);
     }
 

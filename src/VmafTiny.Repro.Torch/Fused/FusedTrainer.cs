@@ -28,6 +28,7 @@ internal sealed class FusedTrainer<V> where V : struct, IVec16<V>
     private readonly float[] _m;
     private readonly float[] _v;
     private readonly int[] _permutation;
+    private readonly float[] _featureMajor;
 
     public FusedTrainer(TrainingJob job)
     {
@@ -41,6 +42,13 @@ internal sealed class FusedTrainer<V> where V : struct, IVec16<V>
         _m = new float[_net.PaddedLength];
         _v = new float[_net.PaddedLength];
         _permutation = new int[job.TrainRows];
+        // The training rows feature-major, so that gathering a batch reads one feature column at a time.
+        var f = job.FeatureCount;
+        var n = job.TrainRows;
+        _featureMajor = new float[f * n];
+        for (var r = 0; r < n; r++)
+            for (var k = 0; k < f; k++)
+                _featureMajor[k * n + r] = job.TrainX[r * f + k];
     }
 
     public FusedNetwork Network => _net;
@@ -117,20 +125,19 @@ internal sealed class FusedTrainer<V> where V : struct, IVec16<V>
     private void GatherRows(ReadOnlySpan<int> indices, int rows)
     {
         var f = _job.FeatureCount;
-        var x = _job.TrainX;
+        var n = _job.TrainRows;
         var y = _job.TrainY;
         var a0 = _activations[0];
-        for (var r = 0; r < indices.Length; r++)
+        var count = indices.Length;
+        for (var k = 0; k < f; k++)
         {
-            var row = indices[r];
-            for (var k = 0; k < f; k++) a0[k * _stride + r] = x[row * f + k];
-            _target[r] = y[row];
+            var column = _featureMajor.AsSpan(k * n, n);
+            var destination = a0.AsSpan(k * _stride, rows);
+            for (var r = 0; r < count; r++) destination[r] = column[indices[r]];
+            destination[count..].Clear();
         }
-        for (var r = indices.Length; r < rows; r++)
-        {
-            for (var k = 0; k < f; k++) a0[k * _stride + r] = 0f;
-            _target[r] = 0f;
-        }
+        for (var r = 0; r < count; r++) _target[r] = y[indices[r]];
+        _target.AsSpan(count, rows - count).Clear();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
