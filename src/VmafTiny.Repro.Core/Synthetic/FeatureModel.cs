@@ -3,9 +3,9 @@ namespace VmafTiny.Repro.Synthetic;
 /// <summary>
 /// Turns a frame's latent quality and motion into the canonical-6 features and a VMAF-like
 /// teacher score. Each feature is its real marginal (mean, std) driven mostly by the shared latent
-/// plus its own noise, clipped to its valid range; the teacher is a saturating function of the
-/// features (linear terms, an interaction, a curvature term) scaled past 100 and clipped, so a
-/// visible fraction of frames ties at exactly 100 as real VMAF does.
+/// plus its own noise, clipped to its valid range; the teacher (<see cref="VmafLikeTeacher"/>) is a
+/// deterministic smooth function of the six features scaled past 100 and clipped, so saturated
+/// frames tie at exactly 100 as real VMAF does.
 /// </summary>
 internal static class FeatureModel
 {
@@ -24,14 +24,14 @@ internal static class FeatureModel
     public const double MotionLogStd = 0.9128;
 
     /// <summary>
-    /// Writes the 6 features of one frame into <paramref name="features"/> and returns its teacher score.
+    /// Writes the 6 features of one frame into <paramref name="features"/> and returns its teacher
+    /// score (<see cref="VmafLikeTeacher"/>: a deterministic function of the features, no noise).
     /// </summary>
-    /// <param name="rng">Source of the features' own noise and the teacher's noise.</param>
+    /// <param name="rng">Source of the features' own noise.</param>
     /// <param name="latent">Quality, roughly standard normal; higher is better.</param>
     /// <param name="motion">motion2 before clipping (0 on a clip's first frame).</param>
-    /// <param name="noiseStd">Standard deviation of the teacher's noise, in VMAF points.</param>
     /// <param name="features">Receives adm2, vif_scale0..3, motion2.</param>
-    public static double Frame(SyntheticRandom rng, double latent, double motion, double noiseStd, Span<double> features)
+    public static double Frame(SyntheticRandom rng, double latent, double motion, Span<double> features)
     {
         for (var f = 0; f < Quality.Length; f++)
         {
@@ -40,19 +40,7 @@ internal static class FeatureModel
             features[f] = Clip(mean + std * (loading * latent + own * rng.Normal()), 0.0, 1.0);
         }
         features[5] = Math.Max(0.0, motion);
-        return Teacher(features, rng.Normal() * noiseStd);
-    }
-
-    private static double Teacher(ReadOnlySpan<double> x, double noise)
-    {
-        Span<double> z = stackalloc double[5];
-        for (var f = 0; f < 5; f++)
-            z[f] = (x[f] - Quality[f].Mean) / Quality[f].Std;
-        var lin = 1.1
-                  + 0.42 * z[0] + 0.30 * z[1] + 0.12 * z[2] + 0.08 * z[3] + 0.06 * z[4]
-                  + 0.10 * z[0] * z[1] - 0.04 * z[0] * z[0]
-                  + 0.05 * (Math.Sqrt(x[5]) - 2.2);
-        return Clip(108.0 * DeterministicMath.Sigmoid(lin) + noise, 0.0, 100.0);
+        return VmafLikeTeacher.Score(features);
     }
 
     public static double Clip(double value, double low, double high) => Math.Min(high, Math.Max(low, value));

@@ -31,9 +31,10 @@ internal static class KonvidShape
             {
                 c = FeatureModel.Ar1(rng, c, 0.97);
                 m = FeatureModel.Ar1(rng, m, 0.90);
-                var latent = 0.85 * quality + 0.50 * c;
+                // UGC content mostly near the top of the scale: a large share of frames saturates at exactly 100.
+                var latent = 1.2 + 0.85 * quality + 0.50 * c;
                 var logMotion = 0.75 * clipMotion + 0.66 * m;
-                data.AddFrame(rng, fold, t, latent, FeatureModel.Motion(t, logMotion), noiseStd: 0.15);
+                data.AddFrame(rng, fold, t, latent, FeatureModel.Motion(t, logMotion));
             }
         }
         return data.Build();

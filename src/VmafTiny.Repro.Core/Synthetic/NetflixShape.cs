@@ -23,8 +23,8 @@ internal static class NetflixShape
         {
             encodes[s] = 8 + rng.NextInt(3);
             weight[s] = rng.Uniform(0.8, 1.2);
-            sourceQuality[s] = rng.Normal();
-            sourceMotion[s] = rng.Normal();
+            sourceQuality[s] = FeatureModel.Clip(rng.Normal(), -1.5, 1.5);
+            sourceMotion[s] = FeatureModel.Clip(rng.Normal(), -1.5, 1.5);
         }
 
         var lengths = ClipLengths(rows, encodes, weight);
@@ -47,9 +47,9 @@ internal static class NetflixShape
                 var rung = Math.Sqrt(12.0) * ((k + 0.5 + rng.Uniform(-0.3, 0.3)) / encodes[s] - 0.5);
                 for (var t = 0; t < lengths[clip]; t++)
                 {
-                    var latent = 0.80 * rung + 0.35 * sourceQuality[s] + 0.45 * complexity[t] + 0.10 * rng.Normal();
-                    var logMotion = 0.75 * sourceMotion[s] + 0.66 * motion[t] + 0.05 * rng.Normal();
-                    data.AddFrame(rng, Sources[s], t, latent, FeatureModel.Motion(t, logMotion), noiseStd: 0.5);
+                    var latent = 1.00 * rung + 0.25 * sourceQuality[s] + 0.30 * complexity[t] + 0.10 * rng.Normal();
+                    var logMotion = 0.60 * sourceMotion[s] + 0.80 * motion[t] + 0.05 * rng.Normal();
+                    data.AddFrame(rng, Sources[s], t, latent, FeatureModel.Motion(t, logMotion));
                 }
             }
         }

@@ -10,10 +10,10 @@ internal sealed class SyntheticCorpusBuilder(SyntheticShape shape, ulong seed, i
 
     public int Rows { get; private set; }
 
-    public void AddFrame(SyntheticRandom rng, string group, int frame, double latent, double motion, double noiseStd)
+    public void AddFrame(SyntheticRandom rng, string group, int frame, double latent, double motion)
     {
         Span<double> features = stackalloc double[6];
-        _target[Rows] = FeatureModel.Frame(rng, latent, motion, noiseStd, features);
+        _target[Rows] = FeatureModel.Frame(rng, latent, motion, features);
         for (var f = 0; f < 6; f++)
             _features[f][Rows] = features[f];
         _groups[Rows] = group;

@@ -25,7 +25,7 @@ public sealed class UsageErrorTests
     {
         using var repo = TempRepo.FromTemplate();
         var result = CliHost.Run(repo, "verify", "--engine", "foo");
-        Expect.OneLineError(result, 2, "VMR3100", "--engine must be 'batched' or 'sequential', not 'foo'");
+        Expect.OneLineError(result, 2, "VMR3100", "--engine must be 'fused', 'batched' or 'sequential', not 'foo'");
     }
 
     [Fact]
