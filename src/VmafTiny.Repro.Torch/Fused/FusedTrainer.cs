@@ -65,7 +65,9 @@ internal sealed class FusedTrainer<V> where V : struct, IVec16<V>
         float beta1 = (float)recipe.Beta1, beta2 = (float)recipe.Beta2;
         float oneMinusBeta1 = (float)(1 - recipe.Beta1), oneMinusBeta2 = (float)(1 - recipe.Beta2), eps = (float)recipe.AdamEpsilon;
         var lastLoss = float.NaN;
-        var step = 0;
+        // β^t as running products (IEEE multiplications, the same on every platform) rather than
+        // Math.Pow, whose last bit depends on the C library.
+        double beta1Power = 1, beta2Power = 1;
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         for (var epoch = 0; epoch < recipe.Epochs; epoch++)
         {
@@ -82,9 +84,10 @@ internal sealed class FusedTrainer<V> where V : struct, IVec16<V>
                 var t2 = Stopwatch.GetTimestamp();
                 lastLoss = Backward(count, rows);
                 var t3 = Stopwatch.GetTimestamp();
-                step++;
-                var bc1 = 1 - Math.Pow(recipe.Beta1, step);
-                var bc2 = 1 - Math.Pow(recipe.Beta2, step);
+                beta1Power *= recipe.Beta1;
+                beta2Power *= recipe.Beta2;
+                var bc1 = 1 - beta1Power;
+                var bc2 = 1 - beta2Power;
                 FusedKernels<V>.Adam(ref Ref(_net.Parameters), ref Ref(_gradients), ref Ref(_m), ref Ref(_v), _net.PaddedLength,
                     beta1, oneMinusBeta1, beta2, oneMinusBeta2, (float)-(recipe.LearningRate / bc1), (float)Math.Sqrt(bc2), eps);
                 var t4 = Stopwatch.GetTimestamp();
