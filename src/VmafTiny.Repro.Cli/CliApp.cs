@@ -3,6 +3,7 @@ using Spectre.Console.Cli;
 using VmafTiny.Repro.Cli.Commands;
 using VmafTiny.Repro.Cli.Infrastructure;
 using VmafTiny.Repro.Diagnostics;
+using VmafTiny.Repro.Training;
 
 namespace VmafTiny.Repro.Cli;
 
@@ -12,10 +13,12 @@ namespace VmafTiny.Repro.Cli;
 /// </summary>
 internal static class CliApp
 {
-    public static int Run(string[] args, IAnsiConsole console, IAnsiConsole errors, CliEnvironment environment, CancellationToken cancellationToken)
+    /// <summary>Runs one command line; <paramref name="engines"/> creates the training engine (default the TorchSharp engines; tests pass a fake).</summary>
+    public static int Run(string[] args, IAnsiConsole console, IAnsiConsole errors, CliEnvironment environment, CancellationToken cancellationToken,
+        Func<TrainingSettings, ITrainingEngine>? engines = null)
     {
         var registrar = new TypeRegistrar();
-        registrar.RegisterInstance(typeof(CliServices), new CliServices(console, environment));
+        registrar.RegisterInstance(typeof(CliServices), new CliServices(console, environment, engines));
         var app = new CommandApp(registrar);
         app.Configure(c =>
         {

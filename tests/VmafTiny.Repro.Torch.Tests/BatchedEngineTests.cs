@@ -4,6 +4,7 @@ using VmafTiny.Repro.Training;
 
 namespace VmafTiny.Repro.Torch.Tests;
 
+[Trait("Category", "Slow")]
 public sealed class BatchedEngineTests
 {
     /// <summary>Two "folds" of different sizes (so one runs out of batches first, with a short last batch) x two seeds.</summary>

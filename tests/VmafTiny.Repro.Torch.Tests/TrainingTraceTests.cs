@@ -5,6 +5,7 @@ using VmafTiny.Repro.Training;
 
 namespace VmafTiny.Repro.Torch.Tests;
 
+[Trait("Category", "Slow")]
 public sealed class TrainingTraceTests
 {
     [Theory]

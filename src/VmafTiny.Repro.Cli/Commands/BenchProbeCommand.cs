@@ -47,7 +47,7 @@ internal sealed class BenchProbeCommand(CliServices services) : Command<BenchPro
         var arch = Architecture.Known.Single(a => a.Name == settings.Arch);
         var recipe = TrainingRecipe.Default with { Epochs = settings.Epochs };
         var telemetry = new FusedTelemetry();
-        var engine = settings.Engine == "fused" ? new FusedEngine(settings.Threads, SimdPaths.Resolve(settings.Simd), telemetry) : CliServices.CreateEngine(settings);
+        var engine = settings.Engine == "fused" ? new FusedEngine(settings.Threads, SimdPaths.Resolve(settings.Simd), telemetry) : services.Engine(settings);
         var seeds = Enumerable.Range(0, settings.Seeds).ToList();
         var folds = FoldPlan.Create(corpus).Take(settings.MaxFolds ?? int.MaxValue).ToList();
         var flops = seeds.Count * folds.Sum(f => FlopCount.Training(arch, corpus.FeatureCount, f.TrainRows.Length, recipe.Epochs));

@@ -11,10 +11,14 @@ namespace VmafTiny.Repro.Cli.Infrastructure;
 /// <summary>What commands share: the console, the environment, configuration discovery and engine creation.</summary>
 internal sealed class CliServices
 {
-    public CliServices(IAnsiConsole console, CliEnvironment environment)
+    private readonly Func<TrainingSettings, ITrainingEngine> _engines;
+
+    /// <summary><paramref name="engines"/> creates the engine a command's options ask for; default <see cref="CreateEngine"/> (the real engines). Tests pass a fake.</summary>
+    public CliServices(IAnsiConsole console, CliEnvironment environment, Func<TrainingSettings, ITrainingEngine>? engines = null)
     {
         Console = console;
         Environment = environment;
+        _engines = engines ?? CreateEngine;
     }
 
     public IAnsiConsole Console { get; }
@@ -34,6 +38,10 @@ internal sealed class CliServices
         return Path.Combine(Environment.WorkingDirectory, ConfigLoader.FileName);
     }
 
+    /// <summary>The engine of a training command: --engine and --threads, through the injected factory.</summary>
+    public ITrainingEngine Engine(TrainingSettings settings) => _engines(settings);
+
+    /// <summary>The real engine named by --engine (TorchSharp sequential or batched, or the managed fused one).</summary>
     public static ITrainingEngine CreateEngine(TrainingSettings settings) => settings.Engine switch
     {
         "sequential" => new SequentialTorchEngine(settings.Threads),
@@ -42,6 +50,6 @@ internal sealed class CliServices
     };
 
     public Workspace CreateWorkspace(ReproConfig config, TrainingSettings settings, IEvaluationProgress? progress) =>
-        new(config, CreateEngine(settings), progress, CliEnvironment.ToolVersion,
+        new(config, Engine(settings), progress, CliEnvironment.ToolVersion,
             message => Console.MarkupLineInterpolated($"[grey]{message}[/]"), useCache: !settings.NoCache);
 }

@@ -96,7 +96,9 @@ internal sealed class TempRepo : IDisposable
 
     /// <summary>
     /// Built once per test run: the small configuration, the 400-row synthetic Netflix-shaped
-    /// corpus, one verify (cache filled, received files written) and one approve.
+    /// corpus, one verify (cache filled, received files written) and one approve, all in-process
+    /// with the fake engine (so its cache serves <see cref="CliHost.Run(TempRepo, string[])"/>;
+    /// the real tool and <see cref="CliHost.RunReal"/> train afresh).
     /// </summary>
     internal static class Template
     {

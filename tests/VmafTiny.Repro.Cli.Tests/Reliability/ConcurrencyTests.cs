@@ -5,6 +5,7 @@ namespace VmafTiny.Repro.Cli.Tests.Reliability;
 
 /// <summary>Two verify processes on one repository: both finish and every file they wrote parses.</summary>
 [Collection(ProcessCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class ConcurrencyTests
 {
     [Fact]

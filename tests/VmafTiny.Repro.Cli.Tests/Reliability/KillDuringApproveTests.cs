@@ -8,6 +8,7 @@ namespace VmafTiny.Repro.Cli.Tests.Reliability;
 
 /// <summary>kill -9 at random moments of approve never leaves a torn or missing baseline.</summary>
 [Collection(ProcessCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class KillDuringApproveTests(ITestOutputHelper output)
 {
     private const int Iterations = 20;

@@ -10,6 +10,7 @@ namespace VmafTiny.Repro.Cli.Tests.Reliability;
 
 /// <summary>Ctrl-C and SIGTERM during a run: prompt exit 130, a valid cache, and a resume.</summary>
 [Collection(ProcessCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed partial class SignalTests(ITestOutputHelper output)
 {
     [Theory]

@@ -2,6 +2,7 @@ using Newtonsoft.Json.Linq;
 using VmafTiny.Repro.Cli.Tests.Infrastructure;
 using VmafTiny.Repro.Recipe;
 using VmafTiny.Repro.Synthetic;
+using VmafTiny.Repro.TestSupport;
 using Xunit.Abstractions;
 
 namespace VmafTiny.Repro.Cli.Tests.Reliability;
@@ -9,7 +10,9 @@ namespace VmafTiny.Repro.Cli.Tests.Reliability;
 /// <summary>Trainings that go wrong are verdicts naming the (fold, seed), never a crash nor a pass.</summary>
 public sealed class TrainingFailureTests(ITestOutputHelper output)
 {
+    // A real divergence: TorchSharp training with lr = 1e30.
     [Fact]
+    [Trait("Category", "Slow")]
     public void Verify_RegressesNamingFoldAndSeed_WhenTrainingDiverges()
     {
         using var repo = TempRepo.FromTemplate();
@@ -21,7 +24,7 @@ public sealed class TrainingFailureTests(ITestOutputHelper output)
         baseline["recipe"]!["fingerprint"] = (TrainingRecipe.Default with { Epochs = 3, BatchSize = 64, LearningRate = 1e30 }).Fingerprint;
         TempRepo.WriteJson(repo.BaselinePath("tiny"), baseline);
 
-        var result = CliHost.Run(repo, "verify", "--arch", "tiny", "--threads", "2", "--diagnostics", "msbuild");
+        var result = CliHost.RunReal(repo, "verify", "--arch", "tiny", "--threads", "2", "--diagnostics", "msbuild");
         output.WriteLine(result.ToString());
 
         Assert.True(result.ExitCode == 1, result.ToString());
@@ -33,6 +36,24 @@ public sealed class TrainingFailureTests(ITestOutputHelper output)
         var received = TempRepo.ReadJson(repo.ReceivedPath("tiny"));
         var cells = received["per_seed_per_fold"]!.Children<JProperty>().SelectMany(s => s.Value.Children<JProperty>()).Select(f => f.Value).ToList();
         Assert.Contains(cells, c => (bool?)c["diverged"] == true && ((string?)c["note"])!.StartsWith("training diverged", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Verify_RegressesNamingFoldAndSeed_WhenTheEngineReportsADivergedTraining()
+    {
+        using var repo = TempRepo.FromTemplate();
+        var engine = new FakeTrainingEngine("fake-batched", job => job.Fold == "Tennis" && job.Seed == 1);
+
+        var result = CliHost.Run(repo.Root, null, _ => engine, "verify", "--arch", "tiny", "--no-cache", "--diagnostics", "msbuild");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Expect.NoStackTrace(result.All);
+        var row = Assert.Single(result.Output.Split('\n'), l => l.Contains("REGRESSED", StringComparison.Ordinal));
+        Assert.Contains("fold Tennis, seed 1: diverged (training loss became NaN/Inf)", row);
+        Assert.Contains("error VMR1002: nf/tiny: fold Tennis, seed 1", result.Output);
+        var cell = TempRepo.ReadJson(repo.ReceivedPath("tiny"))["per_seed_per_fold"]!["1"]!["Tennis"]!;
+        Assert.True((bool)cell["diverged"]!);
+        Assert.StartsWith("training diverged", (string?)cell["note"], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ namespace VmafTiny.Repro.Cli.Tests.Reliability;
 /// (ExitCodes.EnvironmentError), and the approved baseline is left exactly as it was.
 /// </summary>
 [Collection(ProcessCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class WriteFailureTests(ITestOutputHelper output)
 {
     /// <summary>A repository where tiny's received file (and so the next baseline) differs from the baseline.</summary>

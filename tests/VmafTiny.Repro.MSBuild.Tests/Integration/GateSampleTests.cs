@@ -6,6 +6,7 @@ namespace VmafTiny.Repro.MSBuild.Tests.Integration;
 /// </summary>
 [Trait("Category", "Integration")]
 [Collection(PackagesCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class GateSampleTests(PackagesFixture packages)
 {
     [Fact]

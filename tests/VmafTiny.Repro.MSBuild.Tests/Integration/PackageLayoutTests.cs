@@ -6,6 +6,7 @@ namespace VmafTiny.Repro.MSBuild.Tests.Integration;
 /// <summary>What the packed .nupkg files contain.</summary>
 [Trait("Category", "Integration")]
 [Collection(PackagesCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class PackageLayoutTests(PackagesFixture packages)
 {
     private static List<string> Entries(string nupkg)

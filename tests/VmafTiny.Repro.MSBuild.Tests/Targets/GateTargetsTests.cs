@@ -7,6 +7,7 @@ namespace VmafTiny.Repro.MSBuild.Tests.Targets;
 /// vmaf-repro: incrementality, the stamp, codes and files of diagnostics, property plumbing.
 /// </summary>
 [Trait("Category", "Targets")]
+[Trait("Category", "Slow")]
 public sealed class GateTargetsTests : IClassFixture<FakeToolFixture>, IDisposable
 {
     private readonly FakeToolFixture _tool;
