@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using VmafTiny.Repro.Metrics;
 
 namespace VmafTiny.Repro.Tests.Metrics;
@@ -155,16 +154,17 @@ public sealed class CorrelationTests
         Assert.Equal(expected, Correlation.Krocc(x, y), 1e-13);
     }
 
+    // Its speed (O(n log n)) is not asserted here (a wall-clock limit fails on a loaded machine): it is a figure for `bench`.
     [Fact]
-    public void Krocc_OfSixtyThousandPoints_TakesWellUnderASecond()
+    public void Krocc_OfSixtyThousandPointsWithTies_IsSymmetric_AndOneAgainstItself()
     {
         var (x, y) = RandomPairs(11, 60_000, 1);
-        Correlation.Krocc(x.AsSpan(0, 100), y.AsSpan(0, 100)); // warm-up (JIT)
-        var sw = Stopwatch.StartNew();
+
         var tau = Correlation.Krocc(x, y);
-        sw.Stop();
+
         Assert.InRange(tau, 0.3, 1.0);
-        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(0.5), $"took {sw.Elapsed.TotalMilliseconds:F0} ms");
+        Assert.Equal(tau, Correlation.Krocc(y, x), 1e-12);
+        Assert.Equal(1.0, Correlation.Krocc(x, x), 1e-12);
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Reflection;
 using System.Security.Cryptography;
 using System.Text.Json;
 using VmafTiny.Repro.Random;
@@ -128,25 +126,14 @@ public sealed class NumpyGeneratorTests
         Assert.Equal(20261126L, new NumpyGenerator(20261126).Seed);
     }
 
+    // Its speed is not asserted here (a wall-clock limit fails on a loaded machine): it is a figure for `bench`.
     [Fact]
-    public void PermutationInt32_OfKonvidSize_TakesWellUnderTenMilliseconds()
+    public void PermutationInt32_OfKonvidSize_IsAPermutation_EqualToTheInt64One()
     {
-        // The budget holds for an optimised (Release) core: about 3.5 ms measured on a loaded 2-core box.
-        // A Debug core runs without JIT optimisation (about 9 ms there), so it gets a looser budget.
-        var optimised = typeof(NumpyGenerator).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled != true;
-        var budget = TimeSpan.FromMilliseconds(optimised ? 10 : 40);
+        var perm = new NumpyGenerator(0).PermutationInt32(216_045);
+        var wide = new NumpyGenerator(0).Permutation(216_045);
 
-        var rng = new NumpyGenerator(0);
-        rng.PermutationInt32(216_045); // warm-up (JIT)
-        var best = TimeSpan.MaxValue;
-        for (var i = 0; i < 5; i++)
-        {
-            var sw = Stopwatch.StartNew();
-            rng.PermutationInt32(216_045);
-            sw.Stop();
-            if (sw.Elapsed < best)
-                best = sw.Elapsed;
-        }
-        Assert.True(best < budget, $"best of 5: {best.TotalMilliseconds:F2} ms, budget {budget.TotalMilliseconds} ms (optimised core: {optimised})");
+        Assert.Equal(wide.Select(v => (long)v), perm.Select(v => (long)v));
+        Assert.Equal(Enumerable.Range(0, 216_045), perm.Order());
     }
 }
