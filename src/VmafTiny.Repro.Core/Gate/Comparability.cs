@@ -1,5 +1,4 @@
 using System.Globalization;
-using VmafTiny.Repro.Gate.Stats;
 using VmafTiny.Repro.Results;
 
 namespace VmafTiny.Repro.Gate;
@@ -35,6 +34,7 @@ internal static class Comparability
             reasons.Add($"folds differ (only in baseline: [{string.Join(",", onlyB)}], only in fresh: [{string.Join(",", onlyF)}])");
         }
 
+        if (bSeeds.Count == 0 || bFolds.Count == 0) reasons.Add("baseline has no (fold, seed) cells");
         MissingCells("baseline", baseline, bSeeds, bFolds, reasons);
         MissingCells("fresh", fresh, fSeeds, fFolds, reasons);
         return reasons;

@@ -141,15 +141,15 @@ public sealed class GateEvaluator
     {
         var bPerSeed = CellGrid.PerSeedMeans(b, m, bSeeds, folds);
         var fPerSeed = CellGrid.PerSeedMeans(f, m, fSeeds, folds);
-        var bMean = CellGrid.Mean(bPerSeed);
-        var fMean = CellGrid.Mean(fPerSeed);
-        var std = CellGrid.SampleStd(bPerSeed);
+        var bMean = Aggregator.Mean(bPerSeed);
+        var fMean = Aggregator.Mean(fPerSeed);
+        var std = Aggregator.SampleStd(bPerSeed);
         var floor = eff.Floors.For(m);
         var delta = fMean - bMean;
 
         var diffs = _pairing == Pairing.Cells
             ? bSeeds.SelectMany(s => folds.Select(fo => m.BadDirection(CellGrid.Value(f, m, s, fo) - CellGrid.Value(b, m, s, fo)))).ToList()
-            : folds.Select(fo => m.BadDirection(CellGrid.Mean(CellGrid.FoldValues(f, m, fo, fSeeds)) - CellGrid.Mean(CellGrid.FoldValues(b, m, fo, bSeeds)))).ToList();
+            : folds.Select(fo => m.BadDirection(Aggregator.Mean(CellGrid.FoldValues(f, m, fo, fSeeds)) - Aggregator.Mean(CellGrid.FoldValues(b, m, fo, bSeeds)))).ToList();
         var test = Wilcoxon.Greater(diffs);
 
         return new MetricCheck
@@ -175,9 +175,9 @@ public sealed class GateEvaluator
         {
             var bv = CellGrid.FoldValues(b, c.Metric, fo, bSeeds);
             var fv = CellGrid.FoldValues(f, c.Metric, fo, fSeeds);
-            var bm = CellGrid.Mean(bv);
-            var fm = CellGrid.Mean(fv);
-            return new FoldShift(fo, bm, fm, c.Metric.BadDirection(fm - bm), Math.Max(k * CellGrid.SampleStd(bv), c.Floor));
+            var bm = Aggregator.Mean(bv);
+            var fm = Aggregator.Mean(fv);
+            return new FoldShift(fo, bm, fm, c.Metric.BadDirection(fm - bm), Math.Max(k * Aggregator.SampleStd(bv), c.Floor));
         }).OrderByDescending(s => s.BadDelta).ThenBy(s => s.Fold, StringComparer.Ordinal).ToList();
         var exceeding = shifts.Where(s => s.Exceeds).ToList();
         return exceeding.Count > 0 ? exceeding : shifts.Take(1).ToList();

@@ -4,9 +4,12 @@ using VmafTiny.Repro.Diagnostics;
 namespace VmafTiny.Repro.Results;
 
 /// <summary>
-/// Computes the aggregates of an <see cref="EvaluationResult"/> from its per-(seed, fold) cells, as
-/// docs/recipe.md "Aggregates" specifies: per-seed means over folds; per-fold mean and sample std
-/// over seeds; overall mean and sample std of the per-seed means.
+/// The aggregates of an <see cref="EvaluationResult"/>, computed from its per-(seed, fold) cells
+/// (README, "How the gate decides"; the Python reference's definitions): per-seed means over
+/// folds; per-fold mean and sample std over seeds; overall mean and sample std of the per-seed
+/// means. The one implementation: what <c>run</c>/<c>verify</c> store, what the gate compares
+/// (<c>Gate/CellGrid</c>) and what approve records in a baseline's history all come from here, with
+/// one numerics (<see cref="Mean"/>, <see cref="SampleStd"/>), so they agree exactly.
 /// </summary>
 public static class Aggregator
 {
@@ -19,6 +22,20 @@ public static class Aggregator
     /// </summary>
     /// <exception cref="ReproException">VMR3020 when there are no seeds or folds, or a (seed, fold) cell is missing.</exception>
     public static void Recompute(EvaluationResult r)
+    {
+        var (perSeed, perFold, overall) = Compute(r);
+        r.PerSeedAggregate = perSeed;
+        r.PerFoldAggregate = perFold;
+        r.Overall = overall;
+    }
+
+    /// <summary>The <c>overall</c> of <paramref name="r"/> recomputed from its cells (what <see cref="Recompute"/> stores), leaving <paramref name="r"/> as it is.</summary>
+    /// <exception cref="ReproException">VMR3020 as for <see cref="Recompute"/>.</exception>
+    public static MetricSummary Summary(EvaluationResult r) => Compute(r).Overall;
+
+    /// <summary>The aggregates <see cref="Recompute"/> would store, leaving <paramref name="r"/> as it is.</summary>
+    /// <exception cref="ReproException">VMR3020 as for <see cref="Recompute"/>.</exception>
+    public static (Dictionary<string, SeedAggregate> PerSeed, Dictionary<string, MetricSummary> PerFold, MetricSummary Overall) Compute(EvaluationResult r)
     {
         ArgumentNullException.ThrowIfNull(r);
         if (r.Seeds.Count == 0 || r.Sources.Count == 0)
@@ -65,13 +82,12 @@ public static class Aggregator
         }
 
         var seedMeans = seedKeys.Select(k => perSeed[k]).ToList();
-        r.PerSeedAggregate = perSeed;
-        r.PerFoldAggregate = perFold;
-        r.Overall = Summarise(
+        var overall = Summarise(
             seedMeans.Select(a => a.MeanPlcc).ToList(),
             seedMeans.Select(a => a.MeanSrocc).ToList(),
             seedMeans.Select(a => a.MeanRmse).ToList(),
             allKrocc ? seedMeans.Select(a => a.MeanKrocc!.Value).ToList() : null);
+        return (perSeed, perFold, overall);
     }
 
     /// <summary>The arithmetic mean (two-pass: a first estimate, then the mean residual added back).</summary>

@@ -1,5 +1,4 @@
 using VmafTiny.Repro.Diagnostics;
-using VmafTiny.Repro.Gate.Stats;
 using VmafTiny.Repro.IO;
 using VmafTiny.Repro.Results;
 
@@ -79,8 +78,8 @@ public sealed class BaselineStore
             ExitCodes.UsageOrInputError, receivedPath);
         var previous = TryRead(baselinePath);
 
-        var previousSummary = previous is null ? null : CellGrid.Summary(previous);
-        var currentSummary = CellGrid.Summary(received);
+        var previousSummary = previous is null ? null : Aggregator.Summary(previous);
+        var currentSummary = Aggregator.Summary(received);
         var entry = new HistoryEntry
         {
             ApprovedUtc = now.ToUniversalTime(),

@@ -1,4 +1,3 @@
-using VmafTiny.Repro.Gate.Stats;
 using VmafTiny.Repro.Results;
 
 namespace VmafTiny.Repro.Gate.Baselines;
