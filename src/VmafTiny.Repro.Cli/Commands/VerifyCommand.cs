@@ -74,6 +74,10 @@ internal sealed class VerifyCommand(CliServices services) : Command<VerifyComman
         if (msbuild)
             foreach (var d in GateDiagnostics.Diagnostics(report))
                 services.Console.Profile.Out.Writer.WriteLine(d.ToCanonical(settings.WarnOnly));
+        else
+            // What the table cannot show: a baseline whose stored aggregates disagree with its cells.
+            foreach (var d in GateDiagnostics.Diagnostics(report).Where(d => d.Code == "VMR1008"))
+                services.Console.Profile.Out.Writer.WriteLine(d.ToCanonical(warnOnly: false));
 
         if (settings.Report is { } format)
         {

@@ -36,6 +36,8 @@ namespace VmafTiny.Repro.Gate;
 /// least the worst fold is named.</item>
 /// <item>k and floors per pair come from the policy overrides; a k from the command line overrides
 /// the configured k.</item>
+/// <item><b>Stored aggregates</b> of a baseline that disagree with its cells change nothing in the
+/// verdict; they are listed in <see cref="PairResult.StoredAggregateDisagreements"/> (warning VMR1008).</item>
 /// <item>Exit code: 1 if any pair regressed; else 3 if any is not comparable or missing its
 /// baseline; else 0 (stale baselines and improvements are warnings). With --warn-only, 0.</item>
 /// </list>
@@ -108,6 +110,7 @@ public sealed class GateEvaluator
             throw new ArgumentException($"entry ({e.Corpus}, {e.Arch}) has neither a baseline nor a fresh result", nameof(e));
         if (e.Baseline is null)
             return Draft.Fixed(shell with { Reason = "no baseline yet" }, GateVerdict.MissingBaseline);
+        shell = shell with { StoredAggregateDisagreements = StoredAggregates.Disagreements(e.Baseline) };
         if (e.Fresh is null)
             return Draft.Fixed(shell with { Reason = "the pair is not in the configuration; delete the baseline or configure the pair again" }, GateVerdict.StaleBaseline);
 

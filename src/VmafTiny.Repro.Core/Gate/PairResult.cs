@@ -21,6 +21,13 @@ public sealed record PairResult
     /// </summary>
     public IReadOnlyList<Metric> NotCompared { get; init; } = [];
 
+    /// <summary>
+    /// Stored aggregates of the baseline that disagree with its own cells (<see cref="StoredAggregates"/>),
+    /// e.g. <c>overall.mean_plcc = 0.99999 (the cells give 0.912345)</c>. The verdict is judged from
+    /// the cells; these are reported as warning VMR1008.
+    /// </summary>
+    public IReadOnlyList<string> StoredAggregateDisagreements { get; init; } = [];
+
     /// <summary>The regressed metrics, worst (largest bad change relative to its band) first.</summary>
     public IEnumerable<MetricCheck> RegressedChecks => Checks.Where(c => c.Regressed)
         .OrderByDescending(c => c.Band > 0 ? c.BadDelta / c.Band : double.PositiveInfinity);

@@ -69,6 +69,24 @@ public sealed class ComparabilityTests
         Assert.True(File.Exists(repo.BaselinePath("small"))); // reported, never deleted
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Verify_WarnsVMR1008NamingFileAndField_AndStillPasses_WhenTheBaselineOverallWasEditedByHand(bool msbuild)
+    {
+        using var repo = TempRepo.FromTemplate();
+        var baseline = TempRepo.ReadJson(repo.BaselinePath("tiny"));
+        baseline["overall"]!["mean_plcc"] = 0.99999;
+        TempRepo.WriteJson(repo.BaselinePath("tiny"), baseline);
+
+        var result = CliHost.Run(repo, ["verify", "--threads", "1", .. msbuild ? new[] { "--diagnostics", "msbuild" } : []]);
+
+        Assert.True(result.ExitCode == 0, result.ToString()); // judged from the cells: unchanged
+        var line = Assert.Single(result.Output.Split('\n'), l => l.Contains("VMR1008", StringComparison.Ordinal));
+        Assert.StartsWith($"{repo.BaselinePath("tiny")}(1,1): warning VMR1008: nf/tiny: the baseline's stored aggregates disagree with its cells: overall.mean_plcc = 0.99999 (the cells give 0.", line);
+        Assert.Contains("gate passed", result.Output);
+    }
+
     [Fact]
     public void Verify_ListsAnOrphanReceivedFile()
     {

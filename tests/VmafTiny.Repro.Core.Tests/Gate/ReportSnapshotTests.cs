@@ -48,7 +48,7 @@ public sealed class ReportSnapshotTests
     public void Diagnostics_CoverEveryVerdictWithItsCode()
     {
         var codes = GateDiagnostics.Diagnostics(Report()).Select(d => d.Code).Distinct().Order().ToList();
-        Assert.Equal(["VMR1001", "VMR1002", "VMR1003", "VMR1004", "VMR1005", "VMR1006", "VMR1007"], codes);
+        Assert.Equal(["VMR1001", "VMR1002", "VMR1003", "VMR1004", "VMR1005", "VMR1006", "VMR1007", "VMR1008"], codes); // VMR1008: mlp_medium's baseline cells were shifted, its stored aggregates not
     }
 
     [Fact]

@@ -4,7 +4,8 @@ namespace VmafTiny.Repro.Gate.Reports;
 /// The coded diagnostics of a gate report:
 /// VMR1001 regressed (error), VMR1002 diverged or non-finite cell (error), VMR1003 not comparable
 /// (error), VMR1004 missing baseline (error), VMR1005 stale baseline (warning), VMR1006 improved
-/// (warning), VMR1007 orphan received file (warning).
+/// (warning), VMR1007 orphan received file (warning), VMR1008 a baseline's stored aggregates
+/// disagree with its cells (warning).
 /// </summary>
 public static class GateDiagnostics
 {
@@ -40,10 +41,21 @@ public static class GateDiagnostics
                         $"{who} improved: {ImprovementText(p.Checks.Where(c => c.ImprovedBeyondBand))}; approve with {ReportText.ApproveCommand(p.Corpus, p.Arch)}");
                     break;
             }
+            if (p.StoredAggregateDisagreements.Count > 0)
+                yield return new(DiagnosticSeverity.Warning, "VMR1008", p.BaselinePath, StoredAggregatesText(p));
         }
         foreach (var o in report.OrphanReceived)
             yield return new(DiagnosticSeverity.Warning, "VMR1007", o,
                 "received file matches no configured (corpus, arch); delete it, or configure the pair again");
+    }
+
+    /// <summary>The VMR1008 message: the fields that disagree (the first three, then a count), and what to do.</summary>
+    public static string StoredAggregatesText(PairResult p)
+    {
+        var d = p.StoredAggregateDisagreements;
+        var fields = string.Join("; ", d.Take(3)) + (d.Count > 3 ? $"; and {d.Count - 3} more fields" : "");
+        return $"{p.Corpus}/{p.Arch}: the baseline's stored aggregates disagree with its cells: {fields}. " +
+               "The gate judges from the cells; restore the file from version control, or approve a fresh received file to rewrite it";
     }
 
     /// <summary>e.g. "plcc Δ -0.001111 beyond band ±0.000500 (Holm p 0.0123; driving folds: Tennis (-0.010000))".</summary>
