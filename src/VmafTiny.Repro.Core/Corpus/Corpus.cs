@@ -32,6 +32,9 @@ public sealed class Corpus
     public IReadOnlyList<string> GroupNames { get; }
     public int[] GroupOfRow { get; }
     public CorpusFingerprint Fingerprint { get; }
+    /// <summary>What reading the file found (rows in the file, rows dropped by <c>drop_non_finite</c>); null when not read from a file.</summary>
+    public CorpusReadReport? ReadReport { get; internal set; }
+
     public int Rows => Target.Length;
     public int FeatureCount => FeatureNames.Count;
 }

@@ -4,10 +4,8 @@ namespace VmafTiny.Repro.Corpus;
 
 /// <summary>
 /// Reads a corpus Parquet file (any writer: pandas/pyarrow, DuckDB, Parquet.Net) by column name,
-/// validates it, and fingerprints its content. <see cref="Fingerprint(CorpusSpec, CancellationToken)"/>
-/// streams the file one row group at a time, so its memory is bounded by the largest row group;
-/// <see cref="Read(CorpusSpec, CancellationToken)"/> computes the same fingerprint while it reads.
-/// Every problem with the input is a <see cref="Diagnostics.ReproException"/> VMR2001..VMR2014
+/// validates it, and fingerprints its content while it reads, one row group at a time. What was
+/// read and dropped is the corpus's <see cref="Corpus.ReadReport"/>. Every problem with the input is a <see cref="Diagnostics.ReproException"/> VMR2001..VMR2014
 /// (exit code 2) naming the file.
 /// </summary>
 public sealed class CorpusReader
@@ -16,32 +14,10 @@ public sealed class CorpusReader
 
     public CorpusReader(CorpusReaderOptions? options = null) => _options = options ?? CorpusReaderOptions.Default;
 
-    /// <summary>Test hook: called after each row group with its index and the rows read so far.</summary>
-    internal Action<int, long>? RowGroupRead { get; set; }
+    /// <summary>Reads the corpus into memory, with the report of what was read and dropped (<see cref="Corpus.ReadReport"/>).</summary>
+    public Corpus Read(CorpusSpec spec, CancellationToken ct = default) => ReadAsync(spec, ct).AsTask().GetAwaiter().GetResult();
 
-    /// <summary>Reads the corpus into memory.</summary>
-    public Corpus Read(CorpusSpec spec, CancellationToken ct = default) => ReadWithReport(spec, ct).Corpus;
-
-    /// <summary>Reads the corpus into memory and reports what was read and dropped.</summary>
-    public CorpusReadResult ReadWithReport(CorpusSpec spec, CancellationToken ct = default)
-    {
-        var scan = ScanAsync(spec, collect: true, ct).AsTask().GetAwaiter().GetResult();
-        return new CorpusReadResult(scan.Corpus!, scan.Report);
-    }
-
-    /// <summary>Fingerprints the corpus without holding it in memory (one row group at a time).</summary>
-    public CorpusFingerprint Fingerprint(CorpusSpec spec, CancellationToken ct = default) => FingerprintWithReport(spec, ct).Fingerprint;
-
-    /// <summary>Fingerprints the corpus without holding it in memory and reports what was read and dropped.</summary>
-    public CorpusFingerprintResult FingerprintWithReport(CorpusSpec spec, CancellationToken ct = default)
-    {
-        var scan = ScanAsync(spec, collect: false, ct).AsTask().GetAwaiter().GetResult();
-        return new CorpusFingerprintResult(scan.Fingerprint, scan.Report);
-    }
-
-    private sealed record ScanResult(CorpusFingerprint Fingerprint, CorpusReadReport Report, Corpus? Corpus);
-
-    private async ValueTask<ScanResult> ScanAsync(CorpusSpec spec, bool collect, CancellationToken ct)
+    private async ValueTask<Corpus> ReadAsync(CorpusSpec spec, CancellationToken ct)
     {
         CorpusColumns.ValidateSpec(spec);
         await using var stream = OpenFile(spec.Path);
@@ -59,14 +35,14 @@ public sealed class CorpusReader
             var plan = CorpusColumns.Resolve(spec, reader.Schema);
             var rowsInFile = RowsInFile(reader, spec.Path);
             var width = plan.ValueFields.Length;
-            if (collect && rowsInFile * Math.Max(1, plan.FeatureCount) > Array.MaxLength)
+            if (rowsInFile * Math.Max(1, plan.FeatureCount) > Array.MaxLength)
                 throw CorpusErrors.TooLarge(spec.Path, rowsInFile, plan.FeatureCount);
 
-            var collector = collect ? new CorpusCollector(plan.FeatureCount, rowsInFile) : null;
+            var collector = new CorpusCollector(plan.FeatureCount, rowsInFile);
             var groups = new GroupTable();
             var columns = new ColumnReaderState(width);
             var counts = new long[width, 3];
-            long groupNulls = 0, dropped = 0, rowsRead = 0;
+            long groupNulls = 0, dropped = 0;
             var columnReader = new ParquetColumnReader(spec.Path);
             using var fingerprint = new CorpusFingerprintBuilder(spec.Features, spec.Target, spec.GroupColumn);
 
@@ -95,10 +71,8 @@ public sealed class CorpusReader
                     if (group < 0) continue;
                     groups.CountRow(group);
                     fingerprint.AppendRow(columns.Values, i, groups.EncodedOf(group));
-                    collector?.Add(columns.Values, i, group);
+                    collector.Add(columns.Values, i, group);
                 }
-                rowsRead += count;
-                RowGroupRead?.Invoke(g, rowsRead);
             }
 
             var nonFinite = Enumerable.Range(0, width)
@@ -114,7 +88,9 @@ public sealed class CorpusReader
                 perGroup.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal));
             var report = new CorpusReadReport(spec.Path, rowsInFile, dropped,
                 nonFinite.ToDictionary(n => n.Column, n => n.Total, StringComparer.Ordinal), reader.RowGroupCount);
-            return new ScanResult(print, report, collector?.Build(spec, groups, print, spec.Path));
+            var corpus = collector.Build(spec, groups, print, spec.Path);
+            corpus.ReadReport = report;
+            return corpus;
         }
     }
 

@@ -19,8 +19,6 @@ internal sealed class GroupTable
 
     public int Count => _names.Count;
 
-    public string NameOf(int id) => _names[id];
-
     public byte[] EncodedOf(int id) => _encoded[id];
 
     public int IdOf(ReadOnlySpan<char> value) => _bySpan.TryGetValue(value, out var id) ? id : Add(value.ToString());

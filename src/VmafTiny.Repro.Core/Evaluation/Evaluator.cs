@@ -92,6 +92,13 @@ public sealed class Evaluator
                 Name = spec.Name, Path = spec.Path, Sha256 = corpus.Fingerprint.Sha256, Rows = corpus.Fingerprint.Rows,
                 RowsPerGroup = corpus.Fingerprint.RowsPerGroup.ToDictionary(kv => kv.Key, kv => kv.Value),
                 GroupColumn = spec.GroupColumn, Target = spec.Target, Features = spec.Features.ToList(),
+                DroppedNonFinite = corpus.ReadReport is { DroppedRows: > 0 } read
+                    ? new DroppedRowsInfo
+                    {
+                        Rows = read.DroppedRows, RowsInFile = read.RowsInFile,
+                        ByColumn = read.NonFiniteByColumn.Where(kv => kv.Value > 0).ToDictionary(kv => kv.Key, kv => kv.Value),
+                    }
+                    : null,
             },
         };
         foreach (var seed in seeds)

@@ -35,7 +35,6 @@ public sealed class Workspace
     public ReproConfig Config { get; }
     public ResultCache? Cache { get; }
     public BaselineStore Baselines { get; }
-    public ITrainingEngine Engine => _engine;
 
     /// <summary>Where <c>run</c>/<c>verify</c> write the fresh result of a pair.</summary>
     public string RunPath(string corpus, string arch) => Path.Combine(Config.RunsDirectory, corpus, arch + ".json");
@@ -51,7 +50,11 @@ public sealed class Workspace
             _log($"generating synthetic corpus '{spec.Name}' ({synth.Shape}, {synth.Rows} rows) at {spec.Path}");
             GenerateSynthetic(synth, spec.Path);
         }
-        return new CorpusReader().Read(spec, cancellationToken);
+        var corpus = new CorpusReader().Read(spec, cancellationToken);
+        if (corpus.ReadReport is { DroppedRows: > 0 } read)
+            _log($"corpus '{spec.Name}': dropped {read.DroppedRows} of {read.RowsInFile} rows with NaN/Inf/null values (drop_non_finite; " +
+                 $"{string.Join(", ", read.NonFiniteByColumn.Where(kv => kv.Value > 0).Select(kv => $"{kv.Key} {kv.Value}"))}): {spec.Path}");
+        return corpus;
     }
 
     /// <summary>Writes a synthetic corpus described by <paramref name="settings"/> to <paramref name="path"/>.</summary>

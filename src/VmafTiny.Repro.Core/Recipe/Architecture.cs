@@ -18,15 +18,6 @@ public sealed record Architecture(string Name, IReadOnlyList<int> Hidden)
     /// <summary>Layer widths from input to output, e.g. 6,16,8,1.</summary>
     public IReadOnlyList<int> LayerWidths(int inputs) => [inputs, .. Hidden, 1];
 
-    /// <summary>Number of trainable parameters for <paramref name="inputs"/> features.</summary>
-    public int ParameterCount(int inputs = 6)
-    {
-        var w = LayerWidths(inputs);
-        var total = 0;
-        for (var i = 0; i + 1 < w.Count; i++) total += w[i] * w[i + 1] + w[i + 1];
-        return total;
-    }
-
     /// <summary>e.g. "6-16-8-1".</summary>
     public string Shape(int inputs = 6) => string.Join("-", LayerWidths(inputs));
 

@@ -112,6 +112,20 @@ public sealed class CorpusInfo
     [JsonProperty("group_column")] public string GroupColumn { get; set; } = "";
     [JsonProperty("target")] public string Target { get; set; } = "";
     [JsonProperty("features")] public List<string> Features { get; set; } = [];
+    /// <summary>Rows the reader dropped for NaN/Inf/null values (<c>drop_non_finite</c>); absent when none were.</summary>
+    [JsonProperty("dropped_non_finite", NullValueHandling = NullValueHandling.Ignore)] public DroppedRowsInfo? DroppedNonFinite { get; set; }
+}
+
+/// <summary>How many rows of the corpus file were dropped for non-finite values, and per column how many such values there were.</summary>
+public sealed class DroppedRowsInfo
+{
+    [JsonProperty("rows")] public long Rows { get; set; }
+    [JsonProperty("rows_in_file")] public long RowsInFile { get; set; }
+    [JsonProperty("by_column")] public Dictionary<string, long> ByColumn { get; set; } = [];
+
+    /// <summary>e.g. "dropped 3 of 400 rows with NaN/Inf/null values (vmaf 3)".</summary>
+    public override string ToString() =>
+        $"dropped {Rows} of {RowsInFile} rows with NaN/Inf/null values ({string.Join(", ", ByColumn.Select(kv => $"{kv.Key} {kv.Value}"))})";
 }
 
 /// <summary>Who computed a result, with what, how long it took.</summary>

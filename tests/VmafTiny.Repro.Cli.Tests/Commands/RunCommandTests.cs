@@ -1,5 +1,6 @@
 using Newtonsoft.Json.Linq;
 using VmafTiny.Repro.Cli.Tests.Infrastructure;
+using VmafTiny.Repro.Synthetic;
 
 namespace VmafTiny.Repro.Cli.Tests.Commands;
 
@@ -35,6 +36,40 @@ public sealed class RunCommandTests
         Assert.Equal(1, (int)json["schema_version"]!);
         Assert.Equal(3, (int)json["recipe"]!["epochs"]!);
         Assert.Equal(64, ((string?)json["corpus"]!["sha256"])!.Length);
+    }
+
+    [Fact]
+    public void Run_ReportsTheDroppedRows_InItsOutputAndTheResultJson_WhenDropNonFiniteDropsSome()
+    {
+        using var repo = TempRepo.FromTemplate(withBaselines: false, withCache: false);
+        repo.WriteConfig(RepoConfig.Small() with { DropNonFinite = true });
+        var data = SyntheticCorpus.Generate(SyntheticShape.Netflix, 400, 1);
+        data.Target[3] = data.Target[50] = double.NaN;
+        data.Target[399] = double.PositiveInfinity;
+        SyntheticCorpus.WriteParquet(data, repo.CorpusPath);
+
+        var result = CliHost.Run(repo, "run", "--corpus", "nf", "--arch", "tiny");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains($"corpus 'nf': dropped 3 of 400 rows with NaN/Inf/null values (drop_non_finite; vmaf 3): {repo.CorpusPath}", result.Output);
+        var dropped = TempRepo.ReadJson(repo.RunPath("tiny"))["corpus"]!["dropped_non_finite"]!;
+        Assert.Equal(3, (int)dropped["rows"]!);
+        Assert.Equal(400, (int)dropped["rows_in_file"]!);
+        Assert.Equal(3, (int)dropped["by_column"]!["vmaf"]!);
+        Assert.Equal(397, (int)TempRepo.ReadJson(repo.RunPath("tiny"))["corpus"]!["rows"]!);
+    }
+
+    [Fact]
+    public void Run_WritesNoDroppedRows_WhenNoneWereDropped()
+    {
+        using var repo = TempRepo.FromTemplate(withBaselines: false);
+        repo.WriteConfig(RepoConfig.Small() with { DropNonFinite = true });
+
+        var result = CliHost.Run(repo, "run", "--corpus", "nf", "--arch", "tiny");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.DoesNotContain("dropped", result.Output);
+        Assert.Null(TempRepo.ReadJson(repo.RunPath("tiny"))["corpus"]!["dropped_non_finite"]);
     }
 
     // About training itself (the real engine is deterministic across thread counts): TorchSharp.

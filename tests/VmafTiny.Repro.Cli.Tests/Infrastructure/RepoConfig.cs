@@ -12,6 +12,7 @@ internal sealed record RepoConfig
     public double Lr { get; init; } = 0.001;
     public IReadOnlyDictionary<string, int[]> Architectures { get; init; } = new Dictionary<string, int[]> { ["tiny"] = [4], ["small"] = [8] };
     public double? K { get; init; }
+    public bool DropNonFinite { get; init; }
 
     /// <summary>The configuration of the shared template.</summary>
     public static RepoConfig Small() => new();
@@ -31,6 +32,7 @@ internal sealed record RepoConfig
                 [TempRepo.CorpusName] = new JObject
                 {
                     ["path"] = TempRepo.CorpusRelativePath, ["protocol"] = "loso", ["group_column"] = "source",
+                    ["drop_non_finite"] = DropNonFinite,
                 },
             },
         };

@@ -24,12 +24,12 @@ public sealed class CorpusReaderFixtureTests
     [Fact]
     public void Read_ReturnsTheWrittenValues_WhenDoublesAndDictionaryStringsInSeveralSnappyRowGroups()
     {
-        var result = _reader.ReadWithReport(Spec("netflix_like_snappy.parquet"));
-        var corpus = result.Corpus;
+        var corpus = _reader.Read(Spec("netflix_like_snappy.parquet"));
+        var report = corpus.ReadReport!;
 
         Assert.Equal(1000, corpus.Rows);
-        Assert.Equal(5, result.Report.RowGroups);
-        Assert.Equal(0, result.Report.DroppedRows);
+        Assert.Equal(5, report.RowGroups);
+        Assert.Equal(0, report.DroppedRows);
         Assert.Equal(Features, corpus.FeatureNames);
         AssertFeatureValues(corpus, Feature, Vmaf);
         Assert.Equal(["BigBuckBunny", "CrowdRun", "FoxBird", "Tennis"], corpus.GroupNames);
@@ -95,29 +95,30 @@ public sealed class CorpusReaderFixtureTests
     [Fact]
     public void Read_DropsAndCountsNonFiniteRows_WhenDropNonFiniteIsSet()
     {
-        var result = _reader.ReadWithReport(Spec("nonfinite_snappy.parquet") with { DropNonFinite = true });
+        var corpus = _reader.Read(Spec("nonfinite_snappy.parquet") with { DropNonFinite = true });
+        var report = corpus.ReadReport!;
 
-        Assert.Equal(300, result.Report.RowsInFile);
-        Assert.Equal(10, result.Report.DroppedRows);
-        Assert.Equal(290, result.Corpus.Rows);
-        Assert.Equal(6, result.Report.NonFiniteByColumn["vif_scale1"]);
-        Assert.Equal(1, result.Report.NonFiniteByColumn["motion2"]);
-        Assert.Equal(3, result.Report.NonFiniteByColumn["vmaf"]);
-        Assert.Equal(0, result.Report.NonFiniteByColumn["adm2"]);
+        Assert.Equal(300, report.RowsInFile);
+        Assert.Equal(10, report.DroppedRows);
+        Assert.Equal(290, corpus.Rows);
+        Assert.Equal(6, report.NonFiniteByColumn["vif_scale1"]);
+        Assert.Equal(1, report.NonFiniteByColumn["motion2"]);
+        Assert.Equal(3, report.NonFiniteByColumn["vmaf"]);
+        Assert.Equal(0, report.NonFiniteByColumn["adm2"]);
         var kept = Enumerable.Range(0, 300).Where(i => i % 50 != 7 && i != 42 && i % 100 != 13).ToArray();
         for (var r = 0; r < kept.Length; r++)
         {
-            Assert.Equal(Feature("adm2", kept[r]), result.Corpus.Features[r * 6]);
-            Assert.Equal(Vmaf(kept[r]), result.Corpus.Target[r]);
+            Assert.Equal(Feature("adm2", kept[r]), corpus.Features[r * 6]);
+            Assert.Equal(Vmaf(kept[r]), corpus.Target[r]);
         }
-        Assert.Equal(96, result.Corpus.Fingerprint.RowsPerGroup["BigBuckBunny"]); // 7, 13, 42, 57 dropped
+        Assert.Equal(96, corpus.Fingerprint.RowsPerGroup["BigBuckBunny"]); // 7, 13, 42, 57 dropped
     }
 
     [Fact]
     public void Fingerprint_IsTheSame_WhenOnlyCompressionRowGroupsAndColumnOrderDiffer()
     {
-        var snappy = _reader.Fingerprint(Spec("netflix_like_snappy.parquet"));
-        var gzip = _reader.Fingerprint(Spec("netflix_like_reordered_gzip.parquet"));
+        var snappy = _reader.Read(Spec("netflix_like_snappy.parquet")).Fingerprint;
+        var gzip = _reader.Read(Spec("netflix_like_reordered_gzip.parquet")).Fingerprint;
 
         Assert.Equal(snappy, gzip);
         Assert.Equal(snappy.Sha256, gzip.Sha256);
@@ -128,8 +129,8 @@ public sealed class CorpusReaderFixtureTests
     [Fact]
     public void Fingerprint_Differs_WhenTheValuesDiffer()
     {
-        var doubles = _reader.Fingerprint(Spec("netflix_like_snappy.parquet"));
-        var floats = _reader.Fingerprint(Spec("float32_zstd.parquet"));
+        var doubles = _reader.Read(Spec("netflix_like_snappy.parquet")).Fingerprint;
+        var floats = _reader.Read(Spec("float32_zstd.parquet")).Fingerprint;
 
         Assert.NotEqual(doubles.Sha256, floats.Sha256);
     }
@@ -137,17 +138,9 @@ public sealed class CorpusReaderFixtureTests
     [Fact]
     public void Fingerprint_Differs_WhenTheSelectedColumnsDiffer()
     {
-        var all = _reader.Fingerprint(Spec("netflix_like_snappy.parquet"));
-        var fewer = _reader.Fingerprint(Spec("netflix_like_snappy.parquet") with { Features = ["adm2", "motion2"] });
+        var all = _reader.Read(Spec("netflix_like_snappy.parquet")).Fingerprint;
+        var fewer = _reader.Read(Spec("netflix_like_snappy.parquet") with { Features = ["adm2", "motion2"] }).Fingerprint;
 
         Assert.NotEqual(all.Sha256, fewer.Sha256);
-    }
-
-    [Fact]
-    public void Read_ComputesTheSameFingerprintAsFingerprint()
-    {
-        var spec = Spec("netflix_like_snappy.parquet");
-
-        Assert.Equal(_reader.Fingerprint(spec), _reader.Read(spec).Fingerprint);
     }
 }

@@ -165,18 +165,18 @@ public sealed class SyntheticCorpusTests : IDisposable
         var path = Path.Combine(_dir.FullName, "c.parquet");
         SyntheticCorpus.WriteParquet(data, path);
 
-        var result = new CorpusReader().ReadWithReport(data.ToSpec(path));
+        var read = new CorpusReader().Read(data.ToSpec(path));
         var inMemory = data.ToCorpus();
 
-        Assert.Equal(inMemory.Fingerprint, result.Corpus.Fingerprint);
-        Assert.Equal(inMemory.Fingerprint.Sha256, result.Corpus.Fingerprint.Sha256);
-        Assert.Equal(inMemory.Features, result.Corpus.Features);
-        Assert.Equal(inMemory.Target, result.Corpus.Target);
-        Assert.Equal(inMemory.GroupNames, result.Corpus.GroupNames);
-        Assert.Equal(inMemory.GroupOfRow, result.Corpus.GroupOfRow);
-        Assert.Equal((data.Rows + SyntheticCorpus.RowGroupRows - 1) / SyntheticCorpus.RowGroupRows, result.Report.RowGroups);
+        Assert.Equal(inMemory.Fingerprint, read.Fingerprint);
+        Assert.Equal(inMemory.Fingerprint.Sha256, read.Fingerprint.Sha256);
+        Assert.Equal(inMemory.Features, read.Features);
+        Assert.Equal(inMemory.Target, read.Target);
+        Assert.Equal(inMemory.GroupNames, read.GroupNames);
+        Assert.Equal(inMemory.GroupOfRow, read.GroupOfRow);
+        Assert.Equal((data.Rows + SyntheticCorpus.RowGroupRows - 1) / SyntheticCorpus.RowGroupRows, read.ReadReport!.RowGroups);
         for (var i = 0; i < data.Rows; i += 997)
-            Assert.Equal(data.Groups[i], result.Corpus.GroupNames[result.Corpus.GroupOfRow[i]]);
+            Assert.Equal(data.Groups[i], read.GroupNames[read.GroupOfRow[i]]);
     }
 
     [Fact]
@@ -187,7 +187,7 @@ public sealed class SyntheticCorpusTests : IDisposable
 
         SyntheticCorpus.WriteParquet(SyntheticCorpus.Generate(SyntheticShape.Netflix, 500, 0), path);
 
-        Assert.Equal(500, new CorpusReader().Fingerprint(new CorpusSpec { Name = "d", Path = path }).Rows);
+        Assert.Equal(500, new CorpusReader().Read(new CorpusSpec { Name = "d", Path = path }).Rows);
     }
 
     private static double Pearson(double[] x, double[] y)

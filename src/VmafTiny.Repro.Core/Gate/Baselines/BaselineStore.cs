@@ -34,9 +34,6 @@ public sealed class BaselineStore
     /// <summary>The baseline of the pair, or null when there is none. VMR3201 when a newer vmaf-repro wrote it.</summary>
     public EvaluationResult? TryReadBaseline(string corpus, string arch) => TryRead(BaselinePath(corpus, arch));
 
-    /// <summary>The received file of the pair, or null when there is none.</summary>
-    public EvaluationResult? TryReadReceived(string corpus, string arch) => TryRead(ReceivedPath(corpus, arch));
-
     /// <summary>
     /// Writes <paramref name="fresh"/> as the pair's received file, atomically; when it says the same
     /// as the baseline (<see cref="ResultEquivalence.SameNumbers"/>) writes nothing and deletes a stale
