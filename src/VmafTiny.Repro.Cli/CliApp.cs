@@ -34,7 +34,8 @@ internal static class CliApp
             c.AddCommand<ApproveCommand>("approve").WithDescription("Promote received results to baselines (with a reason recorded in their history).");
             c.AddCommand<CalibrateCommand>("calibrate").WithDescription("Estimate the gate's false-alarm rate and smallest detectable PLCC drop by re-running with other seeds.");
             c.AddCommand<SynthCommand>("synth").WithDescription("Write the deterministic synthetic corpora.");
-            c.AddCommand<BenchCommand>("bench").WithDescription("Benchmark the sequential and batched engines (wall time, peak RSS, GFLOP/s).");
+            // Development tools, not the product: runnable, left out of --help (docs/benchmarks.md).
+            c.AddCommand<BenchCommand>("bench").WithDescription("Benchmark the sequential and batched engines (wall time, peak RSS, GFLOP/s).").IsHidden();
             c.AddCommand<InputsCommand>("inputs").WithDescription("List every file the gate reads (for incremental builds).");
             c.AddCommand<BenchProbeCommand>("bench-probe").IsHidden();
         });

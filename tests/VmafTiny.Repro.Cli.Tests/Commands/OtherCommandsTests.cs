@@ -62,6 +62,22 @@ public sealed partial class OtherCommandsTests
         Assert.DoesNotContain(lines, l => l.EndsWith(".received.json", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Help_ListsTheProductCommands_ButNotTheBenchmarkTools_WhichStillRun()
+    {
+        using var repo = TempRepo.CreateEmpty();
+
+        var help = CliHost.Run(repo, "--help");
+        var benchHelp = CliHost.Run(repo, "bench", "--help");
+
+        Assert.True(help.ExitCode == 0, help.ToString());
+        foreach (var command in new[] { "verify", "approve", "run", "calibrate", "synth", "inputs" })
+            Assert.Matches($@"(?m)^\s+{command}\s", help.Output);
+        Assert.DoesNotMatch(@"(?m)^\s+bench", help.Output);
+        Assert.True(benchHelp.ExitCode == 0, benchHelp.ToString());
+        Assert.Contains("--konvid-rows", benchHelp.Output);
+    }
+
     // corpus, arch, reruns compared, false alarms, a percentage, a PLCC drop.
     [GeneratedRegex(@"│ nf\s+│ tiny\s+│ 1\s+│ [01]\s+│ \d+ ?%\s+│ \d\.\d{6}\s+│")]
     private static partial Regex CalibrationRow();
