@@ -1,7 +1,7 @@
 namespace VmafTiny.Repro.Protocol;
 
 /// <summary>
-/// The protocol of docs/recipe.md: one fold per distinct group value, in ordinal order. The same
+/// The protocol of the recipe (README, "The recipe"; shared/docs/recipe.md beside the repository): one fold per distinct group value, in ordinal order. The same
 /// code serves leave-one-source-out (Netflix, 9 sources) and pre-assigned k-fold (KoNViD, 5 folds).
 /// </summary>
 public static class FoldPlan

@@ -1,7 +1,7 @@
 namespace VmafTiny.Repro.Protocol;
 
 /// <summary>
-/// Per-fold standardisation of docs/recipe.md: mean and population standard deviation (ddof 0)
+/// Per-fold standardisation of the recipe (README, "The recipe"; shared/docs/recipe.md beside the repository): mean and population standard deviation (ddof 0)
 /// of each feature over the fold's training rows, in float64; a standard deviation below the guard
 /// is replaced by 1 (a constant feature then maps to 0). The held-out rows use the same statistics.
 /// Results are converted to float32 last, as the reference does when it builds tensors.

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace VmafTiny.Repro.Recipe;
 
 /// <summary>
-/// The training recipe of docs/recipe.md. Two runs are comparable only when their recipes'
+/// The training recipe (README, "The recipe"; specified in shared/docs/recipe.md beside the repository). Two runs are comparable only when their recipes'
 /// <see cref="Fingerprint"/> values are equal.
 /// </summary>
 public sealed record TrainingRecipe

@@ -4,7 +4,7 @@ namespace VmafTiny.Repro.Results;
 
 /// <summary>
 /// The result of one multi-seed evaluation of one architecture on one corpus. A superset of the
-/// Python reference's JSON (docs/recipe.md): the same keys with the same meaning, plus
+/// Python reference's JSON (README, "The recipe"; specified in shared/docs/recipe.md beside the repository): the same keys with the same meaning, plus
 /// <c>schema_version</c>, KROCC, the recipe, the corpus fingerprint and provenance. A file the Python
 /// tool wrote reads as this type (the extra members are then null).
 /// Keys of <see cref="PerSeedPerFold"/> are seeds (as strings), then fold names (held-out group).

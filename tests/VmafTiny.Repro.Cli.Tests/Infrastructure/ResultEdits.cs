@@ -20,7 +20,7 @@ internal static class ResultEdits
         result["per_seed_per_fold"]![seed]![fold]![metric] = value;
 
     /// <summary>
-    /// Keeps only the keys the Python reference writes (docs/recipe.md, "Reference output JSON"):
+    /// Keeps only the keys the Python reference writes (shared/docs/recipe.md beside the repository, "Reference output JSON"):
     /// no schema_version, recipe, corpus, provenance, history, KROCC, notes or timings.
     /// </summary>
     public static JObject ToPythonReference(JObject result)
