@@ -12,7 +12,6 @@ namespace VmafTiny.Repro.Torch.Tests;
 /// The fast engines are usable only because they give the sequential (reference) engine's numbers:
 /// every (fold, seed) cell of a Netflix-shaped evaluation agrees within float32 drift.
 /// </summary>
-[Trait("Category", "Slow")]
 public sealed class EngineEquivalenceTests(ITestOutputHelper output)
 {
     [Theory]

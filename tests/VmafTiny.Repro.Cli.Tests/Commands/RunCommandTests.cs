@@ -30,7 +30,7 @@ public sealed class RunCommandTests
         foreach (var key in new[] { "mean_plcc", "std_plcc", "mean_srocc", "std_srocc", "mean_rmse", "std_rmse" })
             Assert.True(((JObject)json["overall"]!).ContainsKey(key), $"overall misses '{key}'");
         var provenance = (JObject)json["provenance"]!;
-        Assert.Equal("fake-batched", (string?)provenance["engine"]); // the default --engine
+        Assert.Equal("fake-fused", (string?)provenance["engine"]); // the default --engine
         Assert.Equal(18, (int)provenance["trainings_from_cache"]!); // the template's cache
         Assert.False(string.IsNullOrEmpty((string?)provenance["tool_version"]));
         Assert.Equal(1, (int)json["schema_version"]!);

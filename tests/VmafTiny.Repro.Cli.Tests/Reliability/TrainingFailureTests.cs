@@ -42,7 +42,7 @@ public sealed class TrainingFailureTests(ITestOutputHelper output)
     public void Verify_RegressesNamingFoldAndSeed_WhenTheEngineReportsADivergedTraining()
     {
         using var repo = TempRepo.FromTemplate();
-        var engine = new FakeTrainingEngine("fake-batched", job => job.Fold == "Tennis" && job.Seed == 1);
+        var engine = new FakeTrainingEngine("fake-fused", job => job.Fold == "Tennis" && job.Seed == 1);
 
         var result = CliHost.Run(repo.Root, null, _ => engine, "verify", "--arch", "tiny", "--no-cache", "--diagnostics", "msbuild");
 

@@ -74,7 +74,16 @@ public sealed class NumpyGeneratorTests
         var wide = new NumpyGenerator(seed);
         var narrow = new NumpyGenerator(seed);
         for (var call = 0; call < 3; call++)
-            Assert.Equal(wide.Permutation(n), narrow.PermutationInt32(n).Select(i => (long)i));
+        {
+            // Compared element by element: xunit's IEnumerable comparison of 216,045 boxed values takes seconds.
+            var expected = wide.Permutation(n);
+            var actual = narrow.PermutationInt32(n);
+            Assert.Equal(expected.Length, actual.Length);
+            var first = -1;
+            for (var i = 0; i < n && first < 0; i++)
+                if (expected[i] != actual[i]) first = i;
+            Assert.True(first < 0, $"call {call}: first difference at index {first}");
+        }
     }
 
     [Fact]
@@ -124,16 +133,5 @@ public sealed class NumpyGeneratorTests
     public void Seed_ReturnsTheConstructorSeed()
     {
         Assert.Equal(20261126L, new NumpyGenerator(20261126).Seed);
-    }
-
-    // Its speed is not asserted here (a wall-clock limit fails on a loaded machine): it is a figure for `bench`.
-    [Fact]
-    public void PermutationInt32_OfKonvidSize_IsAPermutation_EqualToTheInt64One()
-    {
-        var perm = new NumpyGenerator(0).PermutationInt32(216_045);
-        var wide = new NumpyGenerator(0).Permutation(216_045);
-
-        Assert.Equal(wide.Select(v => (long)v), perm.Select(v => (long)v));
-        Assert.Equal(Enumerable.Range(0, 216_045), perm.Order());
     }
 }

@@ -8,6 +8,7 @@ namespace VmafTiny.Repro.Torch.Tests.Fused;
 
 public sealed class FusedEngineTests
 {
+    [Trait("Category", "Slow")]
     [Theory]
     [MemberData(nameof(FusedTestData.Paths), MemberType = typeof(FusedTestData))]
     public void TrainOne_ReproducesTheReferenceTracesStepLosses_Within1e5Relative(string path)
@@ -33,6 +34,7 @@ public sealed class FusedEngineTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void EverySimdPath_GivesBitIdenticalPredictionsAndLosses()
     {
         foreach (var arch in new[] { Architecture.Small, Architecture.Large, new Architecture("custom", [5, 3]) })

@@ -18,6 +18,7 @@ public sealed class FusedEquivalenceTests(ITestOutputHelper output)
         new Evaluator(engine, cache: null, progress: null, "test").Evaluate(Netflix, Spec, arch, TrainingRecipe.Default with { Epochs = epochs }, [0, 1], CancellationToken.None);
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void EverySimdPath_GivesBitIdenticalCellMetrics()
     {
         string Metrics(EvaluationResult r) => string.Join(";", r.PerSeedPerFold.SelectMany(s => s.Value.Select(f =>
