@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using TorchSharp;
-using VmafTiny.Repro.Random;
+using VmafTiny.Repro.Numpy;
 using VmafTiny.Repro.Training;
 using static TorchSharp.torch;
 

@@ -28,7 +28,7 @@ internal sealed class CorpusCollector
         _rows++;
     }
 
-    public Corpus Build(CorpusSpec spec, GroupTable groups, CorpusFingerprint fingerprint, string? path)
+    public LoadedCorpus Build(CorpusSpec spec, GroupTable groups, CorpusFingerprint fingerprint, string? path)
     {
         if (_target.Length != _rows)
         {
@@ -40,6 +40,6 @@ internal sealed class CorpusCollector
         for (var i = 0; i < _rows; i++)
             _firstSeenGroup[i] = sortedIndex[_firstSeenGroup[i]];
         var names = groups.SortedCounts().Select(kv => kv.Key).ToArray();
-        return new Corpus(spec.Name, spec.Features.ToArray(), _values, _target, names, _firstSeenGroup, fingerprint, path);
+        return new LoadedCorpus(spec.Name, spec.Features.ToArray(), _values, _target, names, _firstSeenGroup, fingerprint, path);
     }
 }

@@ -5,7 +5,7 @@ namespace VmafTiny.Repro.Corpus;
 /// <summary>
 /// Reads a corpus Parquet file (any writer: pandas/pyarrow, DuckDB, Parquet.Net) by column name,
 /// validates it, and fingerprints its content while it reads, one row group at a time. What was
-/// read and dropped is the corpus's <see cref="Corpus.ReadReport"/>. Every problem with the input is a <see cref="Diagnostics.ReproException"/> VMR2001..VMR2014
+/// read and dropped is the corpus's <see cref="LoadedCorpus.ReadReport"/>. Every problem with the input is a <see cref="Diagnostics.ReproException"/> VMR2001..VMR2014
 /// (exit code 2) naming the file.
 /// </summary>
 public sealed class CorpusReader
@@ -14,10 +14,10 @@ public sealed class CorpusReader
 
     public CorpusReader(CorpusReaderOptions? options = null) => _options = options ?? CorpusReaderOptions.Default;
 
-    /// <summary>Reads the corpus into memory, with the report of what was read and dropped (<see cref="Corpus.ReadReport"/>).</summary>
-    public Corpus Read(CorpusSpec spec, CancellationToken ct = default) => ReadAsync(spec, ct).AsTask().GetAwaiter().GetResult();
+    /// <summary>Reads the corpus into memory, with the report of what was read and dropped (<see cref="LoadedCorpus.ReadReport"/>).</summary>
+    public LoadedCorpus Read(CorpusSpec spec, CancellationToken ct = default) => ReadAsync(spec, ct).AsTask().GetAwaiter().GetResult();
 
-    private async ValueTask<Corpus> ReadAsync(CorpusSpec spec, CancellationToken ct)
+    private async ValueTask<LoadedCorpus> ReadAsync(CorpusSpec spec, CancellationToken ct)
     {
         CorpusColumns.ValidateSpec(spec);
         await using var stream = OpenFile(spec.Path);

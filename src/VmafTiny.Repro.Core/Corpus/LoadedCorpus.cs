@@ -5,9 +5,9 @@ namespace VmafTiny.Repro.Corpus;
 /// float64 as read; the target; and each row's group as an index into <see cref="GroupNames"/>,
 /// which is sorted in ordinal order.
 /// </summary>
-public sealed class Corpus
+public sealed class LoadedCorpus
 {
-    public Corpus(string name, IReadOnlyList<string> featureNames, double[] features, double[] target,
+    public LoadedCorpus(string name, IReadOnlyList<string> featureNames, double[] features, double[] target,
         IReadOnlyList<string> groupNames, int[] groupOfRow, CorpusFingerprint fingerprint, string? path = null)
     {
         if (features.Length != target.Length * featureNames.Count)

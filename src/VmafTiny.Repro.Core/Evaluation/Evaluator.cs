@@ -30,7 +30,7 @@ public sealed class Evaluator
         _toolVersion = toolVersion;
     }
 
-    public EvaluationResult Evaluate(Corpus.Corpus corpus, CorpusSpec spec, Architecture arch, TrainingRecipe recipe,
+    public EvaluationResult Evaluate(LoadedCorpus corpus, CorpusSpec spec, Architecture arch, TrainingRecipe recipe,
         IReadOnlyList<int> seeds, CancellationToken cancellationToken)
     {
         var sw = Stopwatch.StartNew();
@@ -122,7 +122,7 @@ public sealed class Evaluator
     }
 
     /// <summary>One fold's training and held-out inputs, standardised with the fold's training statistics (float32).</summary>
-    public static (float[] TrainX, float[] TrainY, float[] TestX) PrepareFold(Corpus.Corpus corpus, FoldSplit fold, TrainingRecipe recipe)
+    public static (float[] TrainX, float[] TrainY, float[] TestX) PrepareFold(LoadedCorpus corpus, FoldSplit fold, TrainingRecipe recipe)
     {
         var (mean, std) = Standardizer.Fit(corpus.Features, corpus.FeatureCount, fold.TrainRows, recipe.StdGuard);
         return (Standardizer.Apply(corpus.Features, corpus.FeatureCount, fold.TrainRows, mean, std),

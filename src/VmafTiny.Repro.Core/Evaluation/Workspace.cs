@@ -43,7 +43,7 @@ public sealed class Workspace
     /// Reads a corpus; a configured synthetic corpus whose file does not exist yet is generated
     /// first (deterministically: the same bytes on every machine).
     /// </summary>
-    public Corpus.Corpus LoadCorpus(CorpusSpec spec, CancellationToken cancellationToken)
+    public LoadedCorpus LoadCorpus(CorpusSpec spec, CancellationToken cancellationToken)
     {
         if (!File.Exists(spec.Path) && Config.Synthetic.TryGetValue(spec.Name, out var synth))
         {
@@ -72,7 +72,7 @@ public sealed class Workspace
     }
 
     /// <summary>Evaluates one architecture on one corpus (cached trainings are reused).</summary>
-    public EvaluationResult Evaluate(CorpusSpec spec, Corpus.Corpus corpus, Architecture arch, CancellationToken cancellationToken,
+    public EvaluationResult Evaluate(CorpusSpec spec, LoadedCorpus corpus, Architecture arch, CancellationToken cancellationToken,
         IReadOnlyList<int>? seeds = null, TrainingRecipe? recipe = null)
     {
         var evaluator = new Evaluator(_engine, Cache, _progress, _toolVersion);

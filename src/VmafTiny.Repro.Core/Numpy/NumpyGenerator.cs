@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace VmafTiny.Repro.Random;
+namespace VmafTiny.Repro.Numpy;
 
 /// <summary>
 /// A bit-exact port of <c>numpy.random.default_rng(seed)</c> (numpy 1.24: SeedSequence + PCG64)

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace VmafTiny.Repro.Random;
+namespace VmafTiny.Repro.Numpy;
 
 /// <summary>
 /// numpy's <c>PCG64</c> bit generator (PCG XSL-RR 128/64, numpy/random/src/pcg64), including the

@@ -1,4 +1,4 @@
-namespace VmafTiny.Repro.Random;
+namespace VmafTiny.Repro.Numpy;
 
 /// <summary>
 /// numpy's <c>SeedSequence</c> (numpy/random/bit_generator.pyx, 1.24) for a non-negative integer

@@ -1,3 +1,5 @@
+using VmafTiny.Repro.Corpus;
+
 namespace VmafTiny.Repro.Protocol;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace VmafTiny.Repro.Protocol;
 /// </summary>
 public static class FoldPlan
 {
-    public static IReadOnlyList<FoldSplit> Create(Corpus.Corpus corpus)
+    public static IReadOnlyList<FoldSplit> Create(LoadedCorpus corpus)
     {
         var folds = new List<FoldSplit>(corpus.GroupNames.Count);
         for (var g = 0; g < corpus.GroupNames.Count; g++)

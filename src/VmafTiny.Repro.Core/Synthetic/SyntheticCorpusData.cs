@@ -60,7 +60,7 @@ public sealed class SyntheticCorpusData
     /// The corpus in memory, without a file; its fingerprint equals the one <see cref="CorpusReader"/>
     /// computes for the file <see cref="SyntheticCorpus.WriteParquet"/> writes.
     /// </summary>
-    public Corpus.Corpus ToCorpus(string? name = null)
+    public LoadedCorpus ToCorpus(string? name = null)
     {
         var spec = ToSpec(path: "", name);
         var groups = new GroupTable();

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using VmafTiny.Repro.Random;
+using VmafTiny.Repro.Numpy;
 using VmafTiny.Repro.Training;
 
 namespace VmafTiny.Repro.Torch.Fused;

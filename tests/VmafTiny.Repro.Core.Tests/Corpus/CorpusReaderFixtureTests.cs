@@ -11,7 +11,7 @@ public sealed class CorpusReaderFixtureTests
     private static CorpusSpec Spec(string fixture, string group = "source", string target = "vmaf") =>
         new() { Name = fixture, Path = PathOf(fixture), GroupColumn = group, Target = target };
 
-    private static void AssertFeatureValues(VmafTiny.Repro.Corpus.Corpus corpus, Func<string, long, double> expected, Func<long, double> expectedTarget)
+    private static void AssertFeatureValues(LoadedCorpus corpus, Func<string, long, double> expected, Func<long, double> expectedTarget)
     {
         for (var i = 0; i < corpus.Rows; i++)
         {

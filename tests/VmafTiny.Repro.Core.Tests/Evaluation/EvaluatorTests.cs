@@ -4,7 +4,6 @@ using VmafTiny.Repro.Recipe;
 using VmafTiny.Repro.Results;
 using VmafTiny.Repro.Synthetic;
 using VmafTiny.Repro.TestSupport;
-using LoadedCorpus = VmafTiny.Repro.Corpus.Corpus;
 
 namespace VmafTiny.Repro.Core.Tests.Evaluation;
 

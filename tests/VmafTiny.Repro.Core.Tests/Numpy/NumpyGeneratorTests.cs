@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using VmafTiny.Repro.Random;
+using VmafTiny.Repro.Numpy;
 
-namespace VmafTiny.Repro.Tests.Random;
+namespace VmafTiny.Repro.Tests.Numpy;
 
 public sealed class NumpyGeneratorTests
 {

@@ -1,6 +1,6 @@
-using VmafTiny.Repro.Random;
+using VmafTiny.Repro.Numpy;
 
-namespace VmafTiny.Repro.Tests.Random;
+namespace VmafTiny.Repro.Tests.Numpy;
 
 public sealed class SeedSequenceTests
 {

@@ -11,7 +11,7 @@ namespace VmafTiny.Repro.Torch.Tests.Fused;
 /// <summary>The fused engine gives the same bits on every SIMD path (its agreement with the sequential engine: EngineEquivalenceTests).</summary>
 public sealed class FusedEquivalenceTests(ITestOutputHelper output)
 {
-    private static readonly Corpus.Corpus Netflix = SyntheticCorpus.Generate(SyntheticShape.Netflix, 1500, 3).ToCorpus("netflix-1500");
+    private static readonly LoadedCorpus Netflix = SyntheticCorpus.Generate(SyntheticShape.Netflix, 1500, 3).ToCorpus("netflix-1500");
     private static readonly CorpusSpec Spec = new() { Name = "netflix-1500", Path = "memory" };
 
     private static EvaluationResult Evaluate(Training.ITrainingEngine engine, Architecture arch, int epochs) =>
