@@ -36,6 +36,7 @@ internal static class CliApp
             c.AddCommand<SynthCommand>("synth").WithDescription("Write the deterministic synthetic corpora.");
             // Development tools, not the product: runnable, left out of --help (docs/benchmarks.md).
             c.AddCommand<BenchCommand>("bench").WithDescription("Benchmark the sequential and batched engines (wall time, peak RSS, GFLOP/s).").IsHidden();
+            c.AddCommand<ExportCommand>("export").WithDescription("Train the ship model on a whole corpus, write it as ONNX (scaler baked in, plus int8), and check it with ONNX Runtime.");
             c.AddCommand<InputsCommand>("inputs").WithDescription("List every file the gate reads (for incremental builds).");
             c.AddCommand<BenchProbeCommand>("bench-probe").IsHidden();
         });

@@ -50,8 +50,8 @@ internal sealed class RunCommand(CliServices services) : Command<RunCommand.Sett
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var config = LoadConfigOrDefault(settings);
-        var spec = ResolveCorpus(config, settings);
+        var config = LoadConfigOrDefault(services, settings);
+        var spec = ResolveCorpus(services, config, settings.Corpus, settings.GroupColumn);
         var arch = config.ResolveArchitectures(settings.Arch).Single();
         var seeds = settings.Seeds is null ? config.Seeds : ParseSeeds(settings.Seeds);
         var recipe = settings.Epochs is { } e ? config.Recipe with { Epochs = e } : config.Recipe;
@@ -69,7 +69,8 @@ internal sealed class RunCommand(CliServices services) : Command<RunCommand.Sett
         return ExitCodes.Success;
     }
 
-    private ReproConfig LoadConfigOrDefault(Settings settings)
+    /// <summary>The configuration, or the defaults when there is no configuration file (shared with <c>export</c>).</summary>
+    internal static ReproConfig LoadConfigOrDefault(CliServices services, CommonSettings settings)
     {
         var path = services.FindConfig(settings.Config);
         if (File.Exists(path) || settings.Config is not null) return ConfigLoader.Load(path);
@@ -82,14 +83,15 @@ internal sealed class RunCommand(CliServices services) : Command<RunCommand.Sett
         };
     }
 
-    private CorpusSpec ResolveCorpus(ReproConfig config, Settings settings)
+    /// <summary>A configured corpus by name, or a Parquet file by path (shared with <c>export</c>).</summary>
+    internal static CorpusSpec ResolveCorpus(CliServices services, ReproConfig config, string corpus, string? groupColumn)
     {
-        var named = config.Corpora.FirstOrDefault(c => c.Name == settings.Corpus);
+        var named = config.Corpora.FirstOrDefault(c => c.Name == corpus);
         if (named is not null) return named;
-        var path = Path.GetFullPath(settings.Corpus, services.Environment.WorkingDirectory);
-        if (File.Exists(path) || settings.Corpus.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
-            return new CorpusSpec { Name = Path.GetFileNameWithoutExtension(path), Path = path, GroupColumn = settings.GroupColumn ?? "source" };
-        return config.ResolveCorpora(settings.Corpus).Single();
+        var path = Path.GetFullPath(corpus, services.Environment.WorkingDirectory);
+        if (File.Exists(path) || corpus.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
+            return new CorpusSpec { Name = Path.GetFileNameWithoutExtension(path), Path = path, GroupColumn = groupColumn ?? "source" };
+        return config.ResolveCorpora(corpus).Single();
     }
 
     internal static IReadOnlyList<int> ParseSeeds(string text)
