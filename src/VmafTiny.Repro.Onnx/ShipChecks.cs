@@ -1,10 +1,8 @@
 using System.Globalization;
+using VmafTiny.Repro.Export;
 using VmafTiny.Repro.Metrics;
 
 namespace VmafTiny.Repro.Onnx;
-
-/// <summary>The figures the checks measured over every corpus row.</summary>
-public sealed record ShipFigures(int Rows, double MaxParityDelta, double Plcc, double Srocc, double Rmse, double Int8Plcc, double Int8Drop);
 
 /// <summary>
 /// The four checks of an exported model, each over every corpus row: parity of ONNX Runtime's

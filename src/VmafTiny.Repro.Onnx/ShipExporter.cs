@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
-using System.Text.RegularExpressions;
 using Google.Protobuf;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using VmafTiny.Repro.Export;
 using VmafTiny.Repro.IO;
 using VmafTiny.Repro.Recipe;
 using VmafTiny.Repro.Torch.Fused;
@@ -11,31 +11,18 @@ namespace VmafTiny.Repro.Onnx;
 
 /// <summary>What to export: the corpus (raw features, row-major, and the target), the architecture, and where.</summary>
 public sealed record ExportRequest(string Id, Architecture Architecture, TrainingRecipe Recipe, int Seed,
-    IReadOnlyList<string> FeatureNames, double[] Features, double[] Target, string OutputDirectory, ExportLimits Limits);
-
-/// <summary>A file the export wrote, as written.</summary>
-public sealed record ExportedFile(string Path, string Sha256, long Bytes);
-
-/// <summary>What an export produced and how its checks went.</summary>
-public sealed record ExportOutcome(string Id, ExportedFile Onnx, ExportedFile Int8, ExportedFile Sidecar, ExportedFile Registry,
-    ShipFigures Figures, IReadOnlyList<ExportCheck> Checks)
-{
-    public bool Passed => Checks.All(c => c.Passed);
-}
+    IReadOnlyList<string> FeatureNames, double[] Features, double[] Target, string OutputDirectory, ExportLimits Limits, string CorpusName = "");
 
 /// <summary>
 /// <c>vmaf-repro export</c>: trains the ship model on the whole corpus, writes <c>&lt;id&gt;.onnx</c>,
 /// <c>&lt;id&gt;.int8.onnx</c>, the sidecar <c>&lt;id&gt;.json</c> and <c>registry.json</c> (each
 /// atomically; hashes are of the files as written), then runs the checks (<see cref="ShipChecks"/>).
 /// </summary>
-public static partial class ShipExporter
+public static class ShipExporter
 {
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
-    private static partial Regex IdPattern();
-
     public static ExportOutcome Export(ExportRequest request, CancellationToken cancellationToken, SimdPath? simd = null)
     {
-        if (!IdPattern().IsMatch(request.Id))
+        if (!ExportSpec.IsValidId(request.Id))
             throw OnnxErrors.BadRequest($"model id '{request.Id}' is not a plain file name",
                 "Use letters, digits, '_', '.' or '-' (e.g. vmaf_tiny_v2).");
         if (request.FeatureNames.Count != OnnxContract.FeatureCount)
@@ -88,7 +75,7 @@ public static partial class ShipExporter
             ["int8_onnx"] = Path.GetFileName(int8.Path),
             ["int8_sha256"] = int8.Sha256,
         });
-        return new ExportOutcome(request.Id, onnx, int8, Describe(sidecarPath), Describe(Path.Combine(dir, ExportRegistry.FileName)), figures, checks);
+        return new ExportOutcome(request.Id, request.CorpusName, request.Architecture.Name, onnx, int8, Describe(sidecarPath), Describe(Path.Combine(dir, ExportRegistry.FileName)), figures, checks);
     }
 
     private static ExportedFile WriteModel(string path, byte[] bytes)

@@ -1,3 +1,4 @@
+using VmafTiny.Repro.Export;
 using System.Security.Cryptography;
 using Newtonsoft.Json.Linq;
 using VmafTiny.Repro.Diagnostics;

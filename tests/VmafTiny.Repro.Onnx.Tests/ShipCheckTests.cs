@@ -1,3 +1,4 @@
+using VmafTiny.Repro.Export;
 using VmafTiny.Repro.Metrics;
 
 namespace VmafTiny.Repro.Onnx.Tests;

@@ -1,3 +1,4 @@
+using VmafTiny.Repro.Export;
 using VmafTiny.Repro.Onnx;
 using VmafTiny.Repro.Recipe;
 using VmafTiny.Repro.Torch.Fused;

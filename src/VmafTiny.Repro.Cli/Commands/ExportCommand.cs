@@ -5,6 +5,7 @@ using Spectre.Console.Cli;
 using VmafTiny.Repro.Cli.Infrastructure;
 using VmafTiny.Repro.Diagnostics;
 using VmafTiny.Repro.Evaluation;
+using VmafTiny.Repro.Export;
 using VmafTiny.Repro.Onnx;
 using VmafTiny.Repro.Torch.Fused;
 

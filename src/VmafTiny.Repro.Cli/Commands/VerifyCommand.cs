@@ -6,6 +6,7 @@ using VmafTiny.Repro.Diagnostics;
 using VmafTiny.Repro.Evaluation;
 using VmafTiny.Repro.Gate.Reports;
 using VmafTiny.Repro.IO;
+using VmafTiny.Repro.Onnx;
 
 namespace VmafTiny.Repro.Cli.Commands;
 
@@ -62,11 +63,12 @@ internal sealed class VerifyCommand(CliServices services) : Command<VerifyComman
         var outcome = ProgressReporting.Run(services.Console, services.Environment, progress =>
         {
             var workspace = services.CreateWorkspace(config, settings, progress);
-            return new VerifyRun(workspace).Run(new VerifyOptions(settings.Corpus, settings.Arch, settings.K), cancellationToken);
+            return new VerifyRun(workspace, new OnnxModelExporter()).Run(new VerifyOptions(settings.Corpus, settings.Arch, settings.K), cancellationToken);
         });
         var report = outcome.Report;
 
         GateTable.Write(services.Console, report);
+        foreach (var export in report.Exports) ExportCommand.Write(services.Console, export);
         foreach (var path in outcome.ReceivedWritten)
             services.Console.MarkupLineInterpolated($"[yellow]received:[/] {path}");
         // With --approve the findings are printed as they are (errors); the MSBuild task holds them

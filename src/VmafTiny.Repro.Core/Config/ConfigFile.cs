@@ -14,6 +14,7 @@ internal sealed class ConfigFile
     [JsonProperty("baselines_dir")] public string? BaselinesDir { get; set; }
     [JsonProperty("runs_dir")] public string? RunsDir { get; set; }
     [JsonProperty("policy")] public PolicySection? Policy { get; set; }
+    [JsonProperty("exports")] public List<ExportSection?>? Exports { get; set; }
 }
 
 internal sealed class RecipeSection

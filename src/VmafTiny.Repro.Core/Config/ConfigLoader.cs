@@ -140,6 +140,7 @@ public static class ConfigLoader
             BaselinesDirectory = Resolve(root, f.BaselinesDir ?? "baselines"),
             RunsDirectory = Resolve(root, f.RunsDir ?? "runs"),
             Policy = policy,
+            Exports = ExportSection.Build(f.Exports, corpora, archs, file),
         };
     }
 

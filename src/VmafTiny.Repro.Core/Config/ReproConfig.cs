@@ -41,6 +41,12 @@ public sealed record ReproConfig
 
     public GatePolicy Policy { get; init; } = GatePolicy.Default;
 
+    /// <summary>The models <c>verify</c> exports and checks (<c>"exports"</c>), in file order.</summary>
+    public IReadOnlyList<Export.ExportSpec> Exports { get; init; } = [];
+
+    /// <summary>Where <c>verify</c> writes the configured exports: <c>runs/exports</c>.</summary>
+    public string ExportsDirectory => Path.Combine(RunsDirectory, "exports");
+
     /// <summary>Every configured (corpus, arch) pair, corpora then architectures in file order.</summary>
     public IEnumerable<(string Corpus, string Arch)> Pairs =>
         Corpora.SelectMany(c => Architectures.Select(a => (c.Name, a.Name)));

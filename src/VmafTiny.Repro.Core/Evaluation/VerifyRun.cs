@@ -1,3 +1,4 @@
+using VmafTiny.Repro.Export;
 using VmafTiny.Repro.Gate;
 using VmafTiny.Repro.Gate.Baselines;
 using VmafTiny.Repro.Results;
@@ -19,8 +20,14 @@ public sealed record VerifyOutcome(GateReport Report, IReadOnlyList<string> Rece
 public sealed class VerifyRun
 {
     private readonly Workspace _workspace;
+    private readonly IModelExporter? _exporter;
 
-    public VerifyRun(Workspace workspace) => _workspace = workspace;
+    /// <summary><paramref name="exporter"/>: runs the configured <c>"exports"</c> (none when null).</summary>
+    public VerifyRun(Workspace workspace, IModelExporter? exporter = null)
+    {
+        _workspace = workspace;
+        _exporter = exporter;
+    }
 
     public VerifyOutcome Run(VerifyOptions options, CancellationToken cancellationToken)
     {
@@ -48,7 +55,26 @@ public sealed class VerifyRun
         foreach (var stale in store.FindStaleBaselines(configured))
             entries.Add(new GateEntry(stale.Corpus, stale.Arch, ResultJson.Read(stale.Path), null, stale.Path));
         var orphans = store.FindOrphanReceived(configured).Select(f => f.Path).ToList();
-        var report = new GateEvaluator(config.Policy, options.K).Evaluate(entries, orphans);
+        var report = new GateEvaluator(config.Policy, options.K).Evaluate(entries, orphans) with
+        {
+            Exports = RunExports(corpora.Select(c => c.Name).ToHashSet(), archs.Select(a => a.Name).ToHashSet(), cancellationToken),
+        };
         return new VerifyOutcome(report, received, runs);
+    }
+
+    // The configured exports of the selected corpora and architectures, into runs/exports.
+    private List<ExportOutcome> RunExports(HashSet<string> corpora, HashSet<string> archs, CancellationToken cancellationToken)
+    {
+        var config = _workspace.Config;
+        var outcomes = new List<ExportOutcome>();
+        if (_exporter is null) return outcomes;
+        foreach (var spec in config.Exports.Where(e => corpora.Contains(e.Corpus) && archs.Contains(e.Arch)))
+        {
+            var corpusSpec = config.Corpora.Single(c => c.Name == spec.Corpus);
+            var corpus = _workspace.LoadCorpus(corpusSpec, cancellationToken);
+            var arch = config.Architectures.Single(a => a.Name == spec.Arch);
+            outcomes.Add(_exporter.Export(spec, corpus, arch, config.Recipe, config.ExportsDirectory, cancellationToken));
+        }
+        return outcomes;
     }
 }

@@ -10,16 +10,18 @@ public sealed record GateReport
     public required double Alpha { get; init; }
     /// <summary>Received files that match no configured pair (warnings).</summary>
     public IReadOnlyList<string> OrphanReceived { get; init; } = [];
+    /// <summary>The configured exports and their checks (a failed check counts as a regression).</summary>
+    public IReadOnlyList<Export.ExportOutcome> Exports { get; init; } = [];
 
     public int Count(GateVerdict verdict) => Pairs.Count(p => p.Verdict == verdict);
 
     /// <summary>
-    /// <see cref="ExitCodes.Regression"/> if any pair regressed; else <see cref="ExitCodes.NotComparable"/>
+    /// <see cref="ExitCodes.Regression"/> if any pair regressed or an export check failed; else <see cref="ExitCodes.NotComparable"/>
     /// if any is not comparable or has no baseline; else <see cref="ExitCodes.Success"/> (stale
     /// baselines and improvements are warnings).
     /// </summary>
     public int ExitCode =>
-        Count(GateVerdict.Regressed) > 0 ? ExitCodes.Regression :
+        Count(GateVerdict.Regressed) > 0 || Exports.Any(e => !e.Passed) ? ExitCodes.Regression :
         Count(GateVerdict.NotComparable) + Count(GateVerdict.MissingBaseline) > 0 ? ExitCodes.NotComparable :
         ExitCodes.Success;
 

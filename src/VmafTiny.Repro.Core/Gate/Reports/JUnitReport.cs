@@ -17,11 +17,11 @@ public static class JUnitReport
         ArgumentNullException.ThrowIfNull(report);
         var suite = new XElement("testsuite",
             new XAttribute("name", "vmaf-repro"),
-            new XAttribute("tests", report.Pairs.Count),
-            new XAttribute("failures", report.Count(GateVerdict.Regressed)),
+            new XAttribute("tests", report.Pairs.Count + report.Exports.Count),
+            new XAttribute("failures", report.Count(GateVerdict.Regressed) + report.Exports.Count(e => !e.Passed)),
             new XAttribute("errors", report.Count(GateVerdict.NotComparable) + report.Count(GateVerdict.MissingBaseline)),
             new XAttribute("skipped", report.Count(GateVerdict.StaleBaseline)),
-            report.Pairs.Select(Case));
+            report.Pairs.Select(Case).Concat(ExportReportSection.JUnitCases(report.Exports)));
 
         var settings = new XmlWriterSettings { Indent = true, IndentChars = "  ", NewLineChars = "\n", Encoding = new UTF8Encoding(false) };
         using var ms = new MemoryStream();

@@ -37,6 +37,7 @@ public static class JsonReport
             w.WriteStartArray();
             foreach (var o in report.OrphanReceived) w.WriteValue(o);
             w.WriteEndArray();
+            ExportReportSection.Json(w, report.Exports);
             w.WriteEndObject();
         }
         return sb.Replace("\r\n", "\n").Append('\n').ToString();

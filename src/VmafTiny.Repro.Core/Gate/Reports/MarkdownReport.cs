@@ -44,11 +44,12 @@ public static class MarkdownReport
             sb.Append('\n');
             foreach (var n in notes) sb.Append("- ").Append(n).Append('\n');
         }
+        ExportReportSection.Markdown(sb, report.Exports);
         return sb.ToString();
     }
 
     private static string Headline(GateReport r) =>
-        r.Count(GateVerdict.Regressed) > 0 ? "❌ regression" :
+        r.Count(GateVerdict.Regressed) > 0 || r.Exports.Any(e => !e.Passed) ? "❌ regression" :
         r.Count(GateVerdict.NotComparable) + r.Count(GateVerdict.MissingBaseline) > 0 ? "⚠️ not comparable" :
         "✅ pass";
 

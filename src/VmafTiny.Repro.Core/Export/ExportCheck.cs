@@ -1,4 +1,4 @@
-namespace VmafTiny.Repro.Onnx;
+namespace VmafTiny.Repro.Export;
 
 /// <summary>
 /// One check of an exported model, a verdict with a code (docs/diagnostics.md): the measured
