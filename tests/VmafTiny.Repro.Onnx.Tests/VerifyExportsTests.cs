@@ -43,6 +43,9 @@ public sealed class VerifyExportsTests
         Assert.Equal(export.Figures.Int8Drop, (double)json["exports"]![0]!["figures"]!["int8_drop"]!);
         Assert.Contains("VMR6102", MarkdownReport.Render(outcome.Report));
         Assert.Contains("type=\"VMR6102\"", JUnitReport.Render(outcome.Report));
+        var diagnostic = Assert.Single(GateDiagnostics.Diagnostics(outcome.Report), d => d.Code == "VMR6102");
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(export.Onnx.Path, diagnostic.File);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace VmafTiny.Repro.Gate.Reports;
 /// VMR1001 regressed (error), VMR1002 diverged or non-finite cell (error), VMR1003 not comparable
 /// (error), VMR1004 missing baseline (error), VMR1005 stale baseline (warning), VMR1006 improved
 /// (warning), VMR1007 orphan received file (warning), VMR1008 a baseline's stored aggregates
-/// disagree with its cells (warning).
+/// disagree with its cells (warning), VMR6101–6104 a failed export check (error).
 /// </summary>
 public static class GateDiagnostics
 {
@@ -47,6 +47,9 @@ public static class GateDiagnostics
         foreach (var o in report.OrphanReceived)
             yield return new(DiagnosticSeverity.Warning, "VMR1007", o,
                 "received file matches no configured (corpus, arch); delete it, or configure the pair again");
+        foreach (var e in report.Exports)
+            foreach (var c in e.Checks.Where(c => !c.Passed))
+                yield return new(DiagnosticSeverity.Error, c.Code, e.Onnx.Path, $"export {e.Id} ({e.Corpus}/{e.Arch}) failed its {c.Name} check: {c.Detail}");
     }
 
     /// <summary>The VMR1008 message: the fields that disagree (the first three, then a count), and what to do.</summary>
