@@ -8,6 +8,6 @@ namespace VmafTiny.Repro.Export;
 /// </summary>
 public interface IModelExporter
 {
-    ExportOutcome Export(ExportSpec spec, Corpus.Corpus corpus, Architecture architecture, TrainingRecipe recipe,
+    ExportOutcome Export(ExportSpec spec, Corpus.LoadedCorpus corpus, Architecture architecture, TrainingRecipe recipe,
         string outputDirectory, CancellationToken cancellationToken);
 }
