@@ -61,7 +61,7 @@ internal sealed class RunCommand(CliServices services) : Command<RunCommand.Sett
             var workspace = services.CreateWorkspace(config, settings, progress);
             var corpus = workspace.LoadCorpus(spec, cancellationToken);
             var r = workspace.Evaluate(spec, corpus, arch, cancellationToken, seeds, recipe);
-            var path = workspace.WriteRun(r, spec.Name, settings.Out is null ? null : Path.GetFullPath(settings.Out, services.Environment.WorkingDirectory));
+            var path = workspace.WriteRun(r, spec.Name, settings.Out is null ? null : Path.GetFullPath(settings.Out, services.Environment.WorkingDirectory), cancellationToken);
             return (Result: r, Path: path);
         });
         ResultTable.Write(services.Console, spec.Name, result.Result);
@@ -88,7 +88,8 @@ internal sealed class RunCommand(CliServices services) : Command<RunCommand.Sett
         if (named is not null) return named;
         var path = Path.GetFullPath(settings.Corpus, services.Environment.WorkingDirectory);
         if (File.Exists(path) || settings.Corpus.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
-            return new CorpusSpec { Name = Path.GetFileNameWithoutExtension(path), Path = path, GroupColumn = settings.GroupColumn ?? "source" };
+            // The name becomes runs/<name>/: made to follow the name rule ("..parquet" is not "..").
+            return new CorpusSpec { Name = PathName.Sanitize(Path.GetFileNameWithoutExtension(path)), Path = path, GroupColumn = settings.GroupColumn ?? "source" };
         return config.ResolveCorpora(settings.Corpus).Single();
     }
 
