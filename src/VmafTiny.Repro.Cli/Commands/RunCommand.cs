@@ -43,7 +43,7 @@ internal sealed class RunCommand(CliServices services) : Command<RunCommand.Sett
         {
             if (string.IsNullOrWhiteSpace(Corpus)) return ValidationResult.Error("--corpus is required (a configured corpus name or a Parquet path).");
             if (string.IsNullOrWhiteSpace(Arch)) return ValidationResult.Error("--arch is required (e.g. mlp_small).");
-            if (Epochs is <= 0) return ValidationResult.Error("--epochs must be at least 1.");
+            if (Epochs is <= 0 or > Limits.MaxEpochs) return ValidationResult.Error($"--epochs must be 1..{Limits.MaxEpochs}, not {Epochs}.");
             return base.Validate();
         }
     }

@@ -71,7 +71,7 @@ public static class ConfigLoader
                 _ => (0, 0),
             };
             var where = line > 0 ? $" at line {line}, position {pos}" : "";
-            throw new ReproException("VMR3101", $"'{full}' is not valid{where}: {FirstLine(e.Message)}",
+            throw new ReproException("VMR3101", $"'{full}' is not valid{where}: {JsonWords.Clean(FirstLine(e.Message))}",
                 "Fix the JSON (keys are snake_case, see README: configuration).", ExitCodes.UsageOrInputError, full, e);
         }
         return Build(file, full, root);
@@ -101,6 +101,7 @@ public static class ConfigLoader
             LearningRate = f.Recipe?.Lr ?? TrainingRecipe.Default.LearningRate,
         };
         if (recipe.Epochs <= 0) Invalid(file, "VMR3105", $"recipe.epochs = {recipe.Epochs} must be > 0", "The published recipe uses 90.");
+        if (recipe.Epochs > Limits.MaxEpochs) Invalid(file, "VMR3105", $"recipe.epochs = {recipe.Epochs} must be at most {Limits.MaxEpochs}", "The published recipe uses 90.");
         if (recipe.BatchSize <= 0) Invalid(file, "VMR3105", $"recipe.batch_size = {recipe.BatchSize} must be > 0", "The published recipe uses 256.");
         if (recipe.BatchSize > Limits.MaxBatchSize)
             Invalid(file, "VMR3105", $"recipe.batch_size = {recipe.BatchSize} must be at most {Limits.MaxBatchSize}", "The published recipe uses 256.");
@@ -124,7 +125,7 @@ public static class ConfigLoader
             corpora.Add(new CorpusSpec
             {
                 Name = name,
-                Path = Resolve(root, c.Path!),
+                Path = Resolve(root, c.Path!, $"corpus '{name}' path", file),
                 Protocol = Protocol(name, c.Protocol, file),
                 GroupColumn = c.GroupColumn ?? "source",
                 Target = c.Target ?? "vmaf",
@@ -146,8 +147,8 @@ public static class ConfigLoader
         policy.Validate(file);
         UnknownOverrides(policy, corpora, archs, file);
 
-        var baselinesDir = Resolve(root, f.BaselinesDir ?? "baselines");
-        var runsDir = Resolve(root, f.RunsDir ?? "runs");
+        var baselinesDir = Resolve(root, f.BaselinesDir ?? "baselines", "baselines_dir", file);
+        var runsDir = Resolve(root, f.RunsDir ?? "runs", "runs_dir", file);
         Folders(baselinesDir, runsDir, file);
 
         return new ReproConfig
@@ -240,8 +241,13 @@ public static class ConfigLoader
         return d;
     }
 
-    private static string Resolve(string root, string path) =>
-        System.IO.Path.GetFullPath(System.IO.Path.IsPathRooted(path) ? path : System.IO.Path.Combine(root, path));
+    private static string Resolve(string root, string path, string what, string file)
+    {
+        // A NUL or a line break cannot be part of a usable path (and would split the one-line errors).
+        if (string.IsNullOrWhiteSpace(path) || path.Any(char.IsControl))
+            Invalid(file, "VMR3108", $"{what} '{PathName.Printable(path)}' is empty or contains a control character", "Write the path as plain text, relative to the configuration file.");
+        return System.IO.Path.GetFullPath(System.IO.Path.IsPathRooted(path) ? path : System.IO.Path.Combine(root, path));
+    }
 
     private static void Invalid(string file, string code, string message, string hint) =>
         throw new ReproException(code, $"{System.IO.Path.GetFileName(file)}: {message}", hint, ExitCodes.UsageOrInputError, file);

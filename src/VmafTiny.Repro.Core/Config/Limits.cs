@@ -24,6 +24,9 @@ public static class Limits
     /// </summary>
     public const int MaxBatchSize = 65_536;
 
+    /// <summary>Most epochs (the published recipe uses 90): step and epoch counters stay far inside an int.</summary>
+    public const int MaxEpochs = 100_000;
+
     /// <summary>How many items a one-line message names before "and N more".</summary>
     public const int ListedItems = 5;
 
