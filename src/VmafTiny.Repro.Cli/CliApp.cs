@@ -50,7 +50,7 @@ internal static class CliApp
             // For builds (--diagnostics msbuild) an input error is a canonical line on standard
             // output, pointing at the file to fix, like the gate's own findings.
             if (IsMsBuild(args)) WriteLine(console, ToCanonical(r, environment));
-            WriteLine(errors, r.ToOneLine());
+            WriteLine(errors, Config.PathName.Escape(r.ToOneLine()));
             if (verbose) errors.WriteException(e);
             return r.ExitCode;
         }
@@ -61,13 +61,13 @@ internal static class CliApp
         }
         catch (CommandAppException e)
         {
-            WriteLine(errors, $"error VMR3100: {FirstLine(e.Message).TrimEnd('.')}. Run '{HelpFor(args)}' for the options.");
+            WriteLine(errors, $"error VMR3100: {OptionErrors.Describe(FirstLine(e.Message).TrimEnd('.'), args)}. Run '{HelpFor(args)}' for the options.");
             if (verbose) errors.WriteException(e);
             return ExitCodes.UsageOrInputError;
         }
         catch (Exception e)
         {
-            WriteLine(errors, $"internal error VMR9999: {e.GetType().Name}: {FirstLine(e.Message)}. This is a bug: re-run with --verbose and report the output.");
+            WriteLine(errors, $"internal error VMR9999: {e.GetType().Name}: {Config.PathName.Escape(FirstLine(e.Message))}. This is a bug: re-run with --verbose and report the output.");
             if (verbose) errors.WriteException(e);
             return ExitCodes.InternalError;
         }

@@ -53,11 +53,12 @@ internal sealed class ApproveCommand(CliServices services) : Command<ApproveComm
     {
         var store = new BaselineStore(config.BaselinesDirectory);
         var corpora = config.ResolveCorpora(corpusFilter).Select(c => c.Name).ToHashSet();
-        var archs = config.ResolveArchitectures(archFilter).Select(a => a.Name).ToHashSet();
+        var archs = config.ResolveArchitectures(archFilter).ToDictionary(a => a.Name);
         var count = 0;
-        foreach (var file in store.ListReceived().Where(f => corpora.Contains(f.Corpus) && archs.Contains(f.Arch)))
+        foreach (var file in store.ListReceived().Where(f => corpora.Contains(f.Corpus) && archs.ContainsKey(f.Arch)))
         {
-            var outcome = store.Approve(file.Corpus, file.Arch, reason, DateTimeOffset.UtcNow, Environment.UserName);
+            var expected = new ReceivedExpectation(archs[file.Arch].Hidden, config.Recipe.Fingerprint);
+            var outcome = store.Approve(file.Corpus, file.Arch, reason, DateTimeOffset.UtcNow, Environment.UserName, expected);
             Show(services.Console, outcome);
             count++;
         }

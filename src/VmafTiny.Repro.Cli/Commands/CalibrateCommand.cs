@@ -27,16 +27,27 @@ internal sealed class CalibrateCommand(CliServices services) : Command<Calibrate
         [DefaultValue(1000)]
         public int SeedBase { get; init; } = 1000;
 
-        public override ValidationResult Validate() =>
-            Reruns < 1 ? ValidationResult.Error("--reruns must be at least 1.") : base.Validate();
+        /// <summary>Most reruns: each is a full multi-seed evaluation of every selected pair.</summary>
+        public const int MaxReruns = 1000;
+
+        public override ValidationResult Validate()
+        {
+            if (Reruns is < 1 or > MaxReruns) return ValidationResult.Error($"--reruns must be 1..{MaxReruns}, not {Reruns}.");
+            if (SeedBase < 0) return ValidationResult.Error($"--seed-base must be ≥ 0, not {SeedBase}.");
+            return base.Validate();
+        }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var config = services.LoadConfig(settings);
-        var corpora = config.ResolveCorpora(settings.Corpus);
-        var archs = config.ResolveArchitectures(settings.Arch);
+        var (corpora, archs) = config.SelectPairs(settings.Corpus, settings.Arch);
         var n = config.Seeds.Count;
+        // Rerun r uses seeds SeedBase + r*n .. SeedBase + (r+1)*n - 1: all of them must be ints.
+        var lastSeed = settings.SeedBase + (long)settings.Reruns * n - 1;
+        if (lastSeed > int.MaxValue)
+            throw new ReproException("VMR3100", $"--seed-base {settings.SeedBase} with --reruns {settings.Reruns} x {n} seeds needs seeds up to {lastSeed}, beyond {int.MaxValue}",
+                "Pass a smaller --seed-base (default 1000) or fewer --reruns.", ExitCodes.UsageOrInputError);
         var rows = new List<(string Corpus, string Arch, CalibrationResult Result)>();
         ProgressReporting.Run(services.Console, services.Environment, progress =>
         {

@@ -37,14 +37,17 @@ internal class TrainingSettings : CommonSettings
     [Description("Do not read or write the training cache under runs/cache.")]
     public bool NoCache { get; init; }
 
+    /// <summary>Most trainings at once: each is a thread with its own copy of a fold's inputs.</summary>
+    public const int MaxThreads = 1024;
+
     public override ValidationResult Validate()
     {
         if (Engine is not ("fused" or "batched" or "sequential"))
             return ValidationResult.Error($"--engine must be 'fused', 'batched' or 'sequential', not '{Engine}'.");
         if (!Torch.Fused.SimdPaths.Names.Contains(Simd))
             return ValidationResult.Error($"--simd must be one of {string.Join(", ", Torch.Fused.SimdPaths.Names)}, not '{Simd}'.");
-        if (Threads is <= 0)
-            return ValidationResult.Error("--threads must be at least 1.");
+        if (Threads is <= 0 or > MaxThreads)
+            return ValidationResult.Error($"--threads must be 1..{MaxThreads}, not {Threads}.");
         return ValidationResult.Success();
     }
 }

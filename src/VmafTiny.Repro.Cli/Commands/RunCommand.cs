@@ -43,7 +43,7 @@ internal sealed class RunCommand(CliServices services) : Command<RunCommand.Sett
         {
             if (string.IsNullOrWhiteSpace(Corpus)) return ValidationResult.Error("--corpus is required (a configured corpus name or a Parquet path).");
             if (string.IsNullOrWhiteSpace(Arch)) return ValidationResult.Error("--arch is required (e.g. mlp_small).");
-            if (Epochs is <= 0) return ValidationResult.Error("--epochs must be at least 1.");
+            if (Epochs is <= 0 or > Limits.MaxEpochs) return ValidationResult.Error($"--epochs must be 1..{Limits.MaxEpochs}, not {Epochs}.");
             return base.Validate();
         }
     }
@@ -61,7 +61,7 @@ internal sealed class RunCommand(CliServices services) : Command<RunCommand.Sett
             var workspace = services.CreateWorkspace(config, settings, progress);
             var corpus = workspace.LoadCorpus(spec, cancellationToken);
             var r = workspace.Evaluate(spec, corpus, arch, cancellationToken, seeds, recipe);
-            var path = workspace.WriteRun(r, spec.Name, settings.Out is null ? null : Path.GetFullPath(settings.Out, services.Environment.WorkingDirectory));
+            var path = workspace.WriteRun(r, spec.Name, settings.Out is null ? null : Path.GetFullPath(settings.Out, services.Environment.WorkingDirectory), cancellationToken);
             return (Result: r, Path: path);
         });
         ResultTable.Write(services.Console, spec.Name, result.Result);
@@ -90,7 +90,8 @@ internal sealed class RunCommand(CliServices services) : Command<RunCommand.Sett
         if (named is not null) return named;
         var path = Path.GetFullPath(corpus, services.Environment.WorkingDirectory);
         if (File.Exists(path) || corpus.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
-            return new CorpusSpec { Name = Path.GetFileNameWithoutExtension(path), Path = path, GroupColumn = groupColumn ?? "source" };
+            // The name becomes runs/<name>/: made to follow the name rule ("..parquet" is not "..").
+            return new CorpusSpec { Name = PathName.Sanitize(Path.GetFileNameWithoutExtension(path)), Path = path, GroupColumn = groupColumn ?? "source" };
         return config.ResolveCorpora(corpus).Single();
     }
 

@@ -37,8 +37,16 @@ internal sealed class SynthCommand(CliServices services) : Command<SynthCommand.
         {
             if (Shape is not (null or "netflix" or "konvid")) return ValidationResult.Error($"--shape must be netflix or konvid, not '{Shape}'.");
             if (Shape is not null && Out is null) return ValidationResult.Error("--shape needs --out <file.parquet>.");
-            if (Rows is < 30) return ValidationResult.Error("--rows must be at least 30.");
+            if (Shape is not null && Generator().Problem() is { } problem) return ValidationResult.Error($"--shape/--rows/--seed: {problem}.");
+            if (Shape is null && (Rows is not null || Seed != 1)) return ValidationResult.Error("--rows and --seed need --shape (without it the configured synthetic corpora are written).");
             return ValidationResult.Success();
+        }
+
+        /// <summary>The generator settings these options ask for (with --shape).</summary>
+        public SyntheticCorpusSettings Generator()
+        {
+            var shape = Shape ?? "netflix";
+            return new SyntheticCorpusSettings(shape, Rows ?? (shape == "netflix" ? 11040 : 20000), Seed);
         }
     }
 
@@ -46,9 +54,10 @@ internal sealed class SynthCommand(CliServices services) : Command<SynthCommand.
     {
         if (settings.Shape is { } shape)
         {
-            var rows = settings.Rows ?? (shape == "netflix" ? 11040 : 20000);
+            var synth = settings.Generator();
+            var rows = synth.Rows;
             var path = Path.GetFullPath(settings.Out!, services.Environment.WorkingDirectory);
-            Workspace.GenerateSynthetic(new SyntheticCorpusSettings(shape, rows, settings.Seed), path);
+            Workspace.GenerateSynthetic(synth, path);
             services.Console.MarkupLineInterpolated($"wrote {shape} corpus, {rows} rows: [bold]{path}[/]");
             return ExitCodes.Success;
         }

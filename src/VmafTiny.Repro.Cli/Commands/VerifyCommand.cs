@@ -1,9 +1,11 @@
 using System.ComponentModel;
+using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using VmafTiny.Repro.Cli.Infrastructure;
 using VmafTiny.Repro.Diagnostics;
 using VmafTiny.Repro.Evaluation;
+using VmafTiny.Repro.Gate;
 using VmafTiny.Repro.Gate.Reports;
 using VmafTiny.Repro.IO;
 using VmafTiny.Repro.Onnx;
@@ -50,7 +52,8 @@ internal sealed class VerifyCommand(CliServices services) : Command<VerifyComman
         {
             if (Report is not (null or "md" or "json" or "junit")) return ValidationResult.Error($"--report must be md, json or junit, not '{Report}'.");
             if (Diagnostics is not (null or "msbuild")) return ValidationResult.Error($"--diagnostics must be 'msbuild', not '{Diagnostics}'.");
-            if (K is <= 0) return ValidationResult.Error("--k must be positive.");
+            if (K is { } k && !GatePolicy.IsK(k)) return ValidationResult.Error($"--k must be a finite number > 0, not {k.ToString(CultureInfo.InvariantCulture)}.");
+            if (ReportFile is not null && Report is null) return ValidationResult.Error("--report-file needs --report md, json or junit (without it nothing would be written).");
             if (Approve && string.IsNullOrWhiteSpace(Reason)) return ValidationResult.Error("--approve needs --reason \"why the numbers changed\".");
             return base.Validate();
         }
@@ -93,7 +96,7 @@ internal sealed class VerifyCommand(CliServices services) : Command<VerifyComman
             else
             {
                 var path = Path.GetFullPath(settings.ReportFile, services.Environment.WorkingDirectory);
-                AtomicFile.WriteAllText(path, text);
+                AtomicFile.WriteAllText(path, text, SpecialTarget.WriteInPlace, cancellationToken);
                 services.Console.MarkupLineInterpolated($"report: {path}");
             }
         }

@@ -53,6 +53,7 @@ internal static class GateTable
         GateVerdict.Improved => "[cyan]improved[/]",
         GateVerdict.Regressed => "[red bold]REGRESSED[/]",
         GateVerdict.NotComparable => "[yellow]not comparable[/]",
+        GateVerdict.InvalidBaseline => "[yellow]invalid baseline[/]",
         GateVerdict.MissingBaseline => "[yellow]missing baseline[/]",
         GateVerdict.StaleBaseline => "[grey]stale baseline[/]",
         _ => v.ToString(),

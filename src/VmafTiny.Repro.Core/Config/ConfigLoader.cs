@@ -1,8 +1,10 @@
 using System.Globalization;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 using VmafTiny.Repro.Corpus;
 using VmafTiny.Repro.Diagnostics;
 using VmafTiny.Repro.Gate;
+using VmafTiny.Repro.IO;
 using VmafTiny.Repro.Recipe;
 
 namespace VmafTiny.Repro.Config;
@@ -36,9 +38,14 @@ public static class ConfigLoader
     {
         ArgumentNullException.ThrowIfNull(path);
         var full = System.IO.Path.GetFullPath(path);
-        if (!File.Exists(full))
+        var kind = FileKinds.Target(full);
+        if (kind == FileKind.Missing)
             throw new ReproException("VMR3107", $"configuration file '{full}' does not exist",
                 $"Run from the repository root (where {FileName} is) or pass --config <path>.", ExitCodes.UsageOrInputError, full);
+        // A FIFO or device would block or never end: refused before it is opened.
+        if (kind is not (FileKind.Regular or FileKind.Unknown))
+            throw new ReproException("VMR3107", $"configuration file '{full}' is {FileKinds.Describe(kind)}, not a regular file",
+                "Pass --config <path> of a vmaf-repro.json file.", ExitCodes.UsageOrInputError, full);
         return Parse(File.ReadAllText(full), full);
     }
 
@@ -52,6 +59,8 @@ public static class ConfigLoader
         {
             file = JsonConvert.DeserializeObject<ConfigFile>(json, Settings)
                 ?? throw new JsonSerializationException("the file is empty");
+            // Newtonsoft merges a repeated key silently ("seeds" twice); the raw parse refuses it.
+            JToken.Parse(json, new JsonLoadSettings { DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
         }
         catch (JsonException e)
         {
@@ -62,7 +71,7 @@ public static class ConfigLoader
                 _ => (0, 0),
             };
             var where = line > 0 ? $" at line {line}, position {pos}" : "";
-            throw new ReproException("VMR3101", $"'{full}' is not valid{where}: {FirstLine(e.Message)}",
+            throw new ReproException("VMR3101", $"'{full}' is not valid{where}: {JsonWords.Clean(FirstLine(e.Message))}",
                 "Fix the JSON (keys are snake_case, see README: configuration).", ExitCodes.UsageOrInputError, full, e);
         }
         return Build(file, full, root);
@@ -80,7 +89,10 @@ public static class ConfigLoader
             Invalid(file, "VMR3104", "\"seeds\" is empty", "List at least one seed, e.g. [0, 1, 2, 3, 4].");
         var dup = seeds.GroupBy(s => s).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (dup.Count > 0)
-            Invalid(file, "VMR3104", $"\"seeds\" has duplicates: {string.Join(", ", dup)}", "List each seed once.");
+            Invalid(file, "VMR3104", $"\"seeds\" has duplicates: {Limits.List(dup)}", "List each seed once.");
+        var negative = seeds.Where(s => s < 0).ToList();
+        if (negative.Count > 0)
+            Invalid(file, "VMR3104", $"\"seeds\" has negative values: {Limits.List(negative)}", "Seeds are integers ≥ 0.");
 
         var recipe = TrainingRecipe.Default with
         {
@@ -89,19 +101,23 @@ public static class ConfigLoader
             LearningRate = f.Recipe?.Lr ?? TrainingRecipe.Default.LearningRate,
         };
         if (recipe.Epochs <= 0) Invalid(file, "VMR3105", $"recipe.epochs = {recipe.Epochs} must be > 0", "The published recipe uses 90.");
+        if (recipe.Epochs > Limits.MaxEpochs) Invalid(file, "VMR3105", $"recipe.epochs = {recipe.Epochs} must be at most {Limits.MaxEpochs}", "The published recipe uses 90.");
         if (recipe.BatchSize <= 0) Invalid(file, "VMR3105", $"recipe.batch_size = {recipe.BatchSize} must be > 0", "The published recipe uses 256.");
+        if (recipe.BatchSize > Limits.MaxBatchSize)
+            Invalid(file, "VMR3105", $"recipe.batch_size = {recipe.BatchSize} must be at most {Limits.MaxBatchSize}", "The published recipe uses 256.");
         if (!(recipe.LearningRate > 0) || !double.IsFinite(recipe.LearningRate))
             Invalid(file, "VMR3105", $"recipe.lr = {recipe.LearningRate.ToString(CultureInfo.InvariantCulture)} must be > 0", "The published recipe uses 0.001.");
 
+        var maxFeatures = Math.Max(CorpusSpec.CanonicalFeatures.Count, (f.Corpora ?? []).Values.Select(c => c?.Features?.Count ?? 0).DefaultIfEmpty(0).Max());
         var archs = f.Architectures is null
             ? Architecture.Known.ToList()
-            : f.Architectures.Select(kv => Arch(kv.Key, kv.Value, file)).ToList();
+            : f.Architectures.Select(kv => Arch(kv.Key, kv.Value, maxFeatures, file)).ToList();
 
         var corpora = new List<CorpusSpec>();
         var synthetic = new Dictionary<string, SyntheticCorpusSettings>(StringComparer.Ordinal);
         foreach (var (name, c) in f.Corpora ?? [])
         {
-            CheckName(name, "corpus", file);
+            PathName.Check(name, "corpus", System.IO.Path.GetFileName(file), file);
             if (c is null || string.IsNullOrWhiteSpace(c.Path))
                 Invalid(file, "VMR3108", $"corpus '{name}' has no \"path\"", "Give the Parquet file's path, relative to the configuration file.");
             if (c!.Features is { Count: 0 })
@@ -109,8 +125,8 @@ public static class ConfigLoader
             corpora.Add(new CorpusSpec
             {
                 Name = name,
-                Path = Resolve(root, c.Path!),
-                Protocol = c.Protocol ?? "loso",
+                Path = Resolve(root, c.Path!, $"corpus '{name}' path", file),
+                Protocol = Protocol(name, c.Protocol, file),
                 GroupColumn = c.GroupColumn ?? "source",
                 Target = c.Target ?? "vmaf",
                 Features = c.Features ?? CorpusSpec.CanonicalFeatures,
@@ -118,14 +134,22 @@ public static class ConfigLoader
             });
             if (c.Synthetic is { } s)
             {
-                if (string.IsNullOrWhiteSpace(s.Shape) || s.Rows is not > 0)
-                    Invalid(file, "VMR3108", $"corpus '{name}': \"synthetic\" needs a \"shape\" and \"rows\" > 0", "E.g. { \"shape\": \"netflix\", \"rows\": 11000, \"seed\": 1 }.");
-                synthetic[name] = new SyntheticCorpusSettings(s.Shape!, s.Rows!.Value, s.Seed ?? 0);
+                if (string.IsNullOrWhiteSpace(s.Shape) || s.Rows is null)
+                    Invalid(file, "VMR3108", $"corpus '{name}': \"synthetic\" needs a \"shape\" and \"rows\"", "E.g. { \"shape\": \"netflix\", \"rows\": 11000, \"seed\": 1 }.");
+                var settings = new SyntheticCorpusSettings(s.Shape!, s.Rows!.Value, s.Seed ?? 0);
+                if (settings.Problem() is { } problem)
+                    Invalid(file, "VMR3108", $"corpus '{name}': \"synthetic\": {problem}", "E.g. { \"shape\": \"netflix\", \"rows\": 11000, \"seed\": 1 }.");
+                synthetic[name] = settings;
             }
         }
 
         var policy = Policy(f.Policy);
         policy.Validate(file);
+        UnknownOverrides(policy, corpora, archs, file);
+
+        var baselinesDir = Resolve(root, f.BaselinesDir ?? "baselines", "baselines_dir", file);
+        var runsDir = Resolve(root, f.RunsDir ?? "runs", "runs_dir", file);
+        Folders(baselinesDir, runsDir, file);
 
         return new ReproConfig
         {
@@ -137,19 +161,63 @@ public static class ConfigLoader
             Architectures = archs,
             Corpora = corpora,
             Synthetic = synthetic,
-            BaselinesDirectory = Resolve(root, f.BaselinesDir ?? "baselines"),
-            RunsDirectory = Resolve(root, f.RunsDir ?? "runs"),
+            BaselinesDirectory = baselinesDir,
+            RunsDirectory = runsDir,
             Policy = policy,
             Exports = ExportSection.Build(f.Exports, corpora, archs, file),
         };
     }
 
-    private static Architecture Arch(string name, List<int>? hidden, string file)
+    private static Architecture Arch(string name, List<int>? hidden, int maxFeatures, string file)
     {
-        CheckName(name, "architecture", file);
+        PathName.Check(name, "architecture", System.IO.Path.GetFileName(file), file);
         if (hidden is null || hidden.Any(w => w <= 0))
             Invalid(file, "VMR3108", $"architecture '{name}' needs a list of positive hidden-layer widths", "E.g. \"mlp_small\": [16, 8].");
+        if (Limits.ArchitectureProblem(hidden!, maxFeatures) is { } problem)
+            Invalid(file, "VMR3108", $"architecture '{name}': {problem}", "The published architectures have at most 3 layers of 64 units.");
         return new Architecture(name, hidden!);
+    }
+
+    private static readonly string[] Protocols = ["loso", "kfold"];
+
+    private static string Protocol(string corpus, string? protocol, string file)
+    {
+        if (protocol is null) return "loso";
+        if (!Protocols.Contains(protocol))
+            Invalid(file, "VMR3108", $"corpus '{corpus}': unknown protocol '{PathName.Printable(protocol)}'",
+                "Use \"loso\" (one fold per source) or \"kfold\" (pre-assigned folds in the group column).");
+        return protocol;
+    }
+
+    // An override naming a corpus or architecture that is not configured would silently never apply.
+    private static void UnknownOverrides(GatePolicy policy, List<CorpusSpec> corpora, List<Architecture> archs, string file)
+    {
+        foreach (var o in policy.Overrides)
+        {
+            if (o.Corpus is { } c && corpora.All(x => x.Name != c))
+                throw new ReproException("VMR3106", $"invalid gate policy: an override names corpus '{PathName.Printable(c)}', which is not configured (known: {Limits.List(corpora.Select(x => x.Name))})",
+                    "Fix the name in policy.overrides, or remove the override.", ExitCodes.UsageOrInputError, file);
+            if (o.Arch is { } a && archs.All(x => x.Name != a))
+                throw new ReproException("VMR3106", $"invalid gate policy: an override names architecture '{PathName.Printable(a)}', which is not configured (known: {Limits.List(archs.Select(x => x.Name))})",
+                    "Fix the name in policy.overrides, or remove the override.", ExitCodes.UsageOrInputError, file);
+        }
+    }
+
+    // The run result of a pair must never land on (or beside) its baseline: runs/<corpus>/<arch>.json
+    // would overwrite baselines/<corpus>/<arch>.json, and the gate would compare a run with itself.
+    private static void Folders(string baselines, string runs, string file)
+    {
+        static bool Within(string inner, string outer) =>
+            inner.StartsWith(outer.TrimEnd(System.IO.Path.DirectorySeparatorChar) + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        if (baselines == runs || Within(baselines, runs) || Within(runs, baselines))
+            Invalid(file, "VMR3108", $"baselines_dir ('{baselines}') and runs_dir ('{runs}') overlap",
+                "Use two separate folders (the defaults are \"baselines\" and \"runs\"); neither may be inside the other.");
+        foreach (var (key, dir) in new[] { ("baselines_dir", baselines), ("runs_dir", runs) })
+        {
+            var kind = FileKinds.Target(dir);
+            if (kind is not (FileKind.Missing or FileKind.Directory))
+                Invalid(file, "VMR3108", $"{key} '{dir}' is {FileKinds.Describe(kind)}, not a folder", $"Point {key} at a folder (it is created when missing).");
+        }
     }
 
     private static GatePolicy Policy(PolicySection? p)
@@ -174,15 +242,13 @@ public static class ConfigLoader
         return d;
     }
 
-    // Names become folder and file names under baselines/.
-    private static void CheckName(string name, string what, string file)
+    private static string Resolve(string root, string path, string what, string file)
     {
-        if (string.IsNullOrWhiteSpace(name) || name is "." or ".." || name.IndexOfAny(['/', '\\', ':', '*', '?', '"', '<', '>', '|']) >= 0)
-            Invalid(file, "VMR3108", $"{what} name '{name}' cannot be used as a file name", "Use letters, digits, '-', '_' and '.'.");
+        // A NUL or a line break cannot be part of a usable path (and would split the one-line errors).
+        if (string.IsNullOrWhiteSpace(path) || path.Any(char.IsControl))
+            Invalid(file, "VMR3108", $"{what} '{PathName.Printable(path)}' is empty or contains a control character", "Write the path as plain text, relative to the configuration file.");
+        return System.IO.Path.GetFullPath(System.IO.Path.IsPathRooted(path) ? path : System.IO.Path.Combine(root, path));
     }
-
-    private static string Resolve(string root, string path) =>
-        System.IO.Path.GetFullPath(System.IO.Path.IsPathRooted(path) ? path : System.IO.Path.Combine(root, path));
 
     private static void Invalid(string file, string code, string message, string hint) =>
         throw new ReproException(code, $"{System.IO.Path.GetFileName(file)}: {message}", hint, ExitCodes.UsageOrInputError, file);

@@ -65,16 +65,34 @@ public sealed record ReproConfig
     public IReadOnlyList<CorpusSpec> ResolveCorpora(string? filter) =>
         Resolve(filter, Corpora, c => c.Name, "VMR3103", "corpus");
 
+    /// <summary>
+    /// The selected corpora and architectures (see <see cref="ResolveCorpora"/>); VMR3100 when they
+    /// make no (corpus, arch) pair: a gate that judged nothing must not pass.
+    /// </summary>
+    public (IReadOnlyList<CorpusSpec> Corpora, IReadOnlyList<Architecture> Architectures) SelectPairs(string? corpusFilter, string? archFilter)
+    {
+        var corpora = ResolveCorpora(corpusFilter);
+        var archs = ResolveArchitectures(archFilter);
+        if (corpora.Count == 0 || archs.Count == 0)
+            throw new ReproException("VMR3100", $"no (corpus, arch) pair is selected: {corpora.Count} corpora x {archs.Count} architectures",
+                $"Configure at least one corpus and one architecture in {Path.GetFileName(ConfigPath)} (and select existing ones with --corpus/--arch).",
+                ExitCodes.UsageOrInputError, ConfigPath);
+        return (corpora, archs);
+    }
+
     private IReadOnlyList<T> Resolve<T>(string? filter, IReadOnlyList<T> all, Func<T, string> name, string code, string what)
     {
         if (string.IsNullOrWhiteSpace(filter)) return all;
         var wanted = filter.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (wanted.Length == 0)
+            throw new ReproException("VMR3100", $"the {what} selection '{PathName.Printable(filter)}' names no {what}",
+                $"Pass comma-separated names (known: {Limits.List(all.Select(name))}), or leave the option out for all.", ExitCodes.UsageOrInputError);
         var result = new List<T>();
         foreach (var w in wanted)
         {
             var match = all.FirstOrDefault(x => string.Equals(name(x), w, StringComparison.Ordinal));
             if (match is null)
-                throw new ReproException(code, $"unknown {what} '{w}'; known: {string.Join(", ", all.Select(name))}",
+                throw new ReproException(code, $"unknown {what} '{PathName.Printable(w)}'; known: {Limits.List(all.Select(name))}",
                     $"Use one of the known names, or add the {what} to {Path.GetFileName(ConfigPath)}.", ExitCodes.UsageOrInputError, ConfigPath);
             if (!result.Contains(match)) result.Add(match);
         }

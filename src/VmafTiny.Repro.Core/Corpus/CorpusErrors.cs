@@ -42,11 +42,11 @@ internal static class CorpusErrors
         "List each feature once and choose a target and group column that are not features.");
 
     public static ReproException NonFinite(string path, IEnumerable<NonFiniteCount> counts) => Error("VMR2007",
-        path, $"corpus has NaN/Inf/null values: {string.Join(", ", counts.Select(c => c.Describe()))}",
+        path, $"corpus has NaN/Inf/null values: {Config.Limits.List(counts.Select(c => c.Describe()))}",
         "Clean the corpus, or set drop_non_finite: true to drop those rows (the count is reported).");
 
     public static ReproException SmallGroups(string path, string groupColumn, IReadOnlyList<KeyValuePair<string, long>> groups, int min) => Error("VMR2008",
-        path, $"group{(groups.Count == 1 ? "" : "s")} of '{groupColumn}' with fewer than {min} rows: {string.Join(", ", groups.Select(g => $"'{g.Key}' ({g.Value.ToString(CultureInfo.InvariantCulture)} row{(g.Value == 1 ? "" : "s")})"))}",
+        path, $"group{(groups.Count == 1 ? "" : "s")} of '{groupColumn}' with fewer than {min} rows: {Config.Limits.List(groups.Select(g => $"'{Config.PathName.Printable(g.Key)}' ({g.Value.ToString(CultureInfo.InvariantCulture)} row{(g.Value == 1 ? "" : "s")})"))}",
         "Every held-out group needs at least 3 rows for the correlations; merge or remove the tiny groups, or check the group column.");
 
     public static ReproException SingleGroup(string path, string groupColumn, string group) => Error("VMR2009",
@@ -69,7 +69,7 @@ internal static class CorpusErrors
         path, $"corpus is too large to hold in memory as one array ({rows.ToString(CultureInfo.InvariantCulture)} rows x {features} features)",
         "Use a smaller corpus or fewer features; the fingerprint still works on files of any size.");
 
-    private static string Quote(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"'{n}'"));
+    private static string Quote(IEnumerable<string> names) => Config.Limits.List(names.Select(n => $"'{Config.PathName.Printable(n)}'"));
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim().TrimEnd('.');
 }

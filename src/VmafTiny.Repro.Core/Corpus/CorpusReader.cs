@@ -1,4 +1,5 @@
 using Parquet;
+using VmafTiny.Repro.IO;
 
 namespace VmafTiny.Repro.Corpus;
 
@@ -105,12 +106,14 @@ public sealed class CorpusReader
             throw CorpusErrors.SmallGroups(spec.Path, spec.GroupColumn, small, _options.MinRowsPerGroup);
     }
 
-    private static FileStream OpenFile(string path)
+    internal static FileStream OpenFile(string path)
     {
-        if (Directory.Exists(path))
-            throw CorpusErrors.MissingFile(path, "it is a directory");
-        if (!File.Exists(path))
+        // Checked before open: opening a FIFO blocks until a writer comes, /dev/stdin or a device never ends.
+        var kind = FileKinds.Target(path);
+        if (kind == FileKind.Missing)
             throw CorpusErrors.MissingFile(path);
+        if (kind is not (FileKind.Regular or FileKind.Unknown))
+            throw CorpusErrors.MissingFile(path, $"it is {FileKinds.Describe(kind)}, not a regular file");
         try
         {
             var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);

@@ -50,7 +50,9 @@ public sealed class Evaluator
 
         if (pending.Count > 0)
         {
-            var prepared = folds.ToDictionary(f => f.HeldOut, f => PrepareFold(corpus, f, recipe));
+            var needed = pending.Select(p => p.Fold).DistinctBy(f => f.HeldOut).ToList();
+            PreparedInputBudget.Check(FoldPlan.PreparedInputBytes(needed, corpus.FeatureCount), needed.Count, corpus.Rows, spec);
+            var prepared = needed.ToDictionary(f => f.HeldOut, f => PrepareFold(corpus, f, recipe));
             var jobs = pending.Select(p =>
             {
                 var (trainX, trainY, testX) = prepared[p.Fold.HeldOut];
@@ -124,9 +126,10 @@ public sealed class Evaluator
     /// <summary>One fold's training and held-out inputs, standardised with the fold's training statistics (float32).</summary>
     public static (float[] TrainX, float[] TrainY, float[] TestX) PrepareFold(LoadedCorpus corpus, FoldSplit fold, TrainingRecipe recipe)
     {
-        var (mean, std) = Standardizer.Fit(corpus.Features, corpus.FeatureCount, fold.TrainRows, recipe.StdGuard);
-        return (Standardizer.Apply(corpus.Features, corpus.FeatureCount, fold.TrainRows, mean, std),
-                Standardizer.Targets(corpus.Target, fold.TrainRows),
+        var trainRows = fold.TrainRows;
+        var (mean, std) = Standardizer.Fit(corpus.Features, corpus.FeatureCount, trainRows, recipe.StdGuard);
+        return (Standardizer.Apply(corpus.Features, corpus.FeatureCount, trainRows, mean, std),
+                Standardizer.Targets(corpus.Target, trainRows),
                 Standardizer.Apply(corpus.Features, corpus.FeatureCount, fold.TestRows, mean, std));
     }
 

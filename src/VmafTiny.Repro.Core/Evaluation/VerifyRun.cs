@@ -33,8 +33,7 @@ public sealed class VerifyRun
     {
         var config = _workspace.Config;
         var store = _workspace.Baselines;
-        var corpora = config.ResolveCorpora(options.CorpusFilter);
-        var archs = config.ResolveArchitectures(options.ArchFilter);
+        var (corpora, archs) = config.SelectPairs(options.CorpusFilter, options.ArchFilter);
         var entries = new List<GateEntry>();
         var received = new List<string>();
         var runs = new List<string>();
@@ -45,10 +44,10 @@ public sealed class VerifyRun
             {
                 var fresh = _workspace.Evaluate(spec, corpus, arch, cancellationToken);
                 runs.Add(_workspace.WriteRun(fresh, spec.Name));
-                var baseline = store.TryReadBaseline(spec.Name, arch.Name);
+                var baseline = store.TryReadBaselineChecked(spec.Name, arch.Name);
                 if (store.WriteReceived(spec.Name, arch.Name, fresh) == ReceivedWrite.Written)
                     received.Add(store.ReceivedPath(spec.Name, arch.Name));
-                entries.Add(new GateEntry(spec.Name, arch.Name, baseline, fresh, store.BaselinePath(spec.Name, arch.Name)));
+                entries.Add(new GateEntry(spec.Name, arch.Name, baseline?.Result, fresh, store.BaselinePath(spec.Name, arch.Name), baseline?.Defects));
             }
         }
         var configured = config.Pairs.ToList();

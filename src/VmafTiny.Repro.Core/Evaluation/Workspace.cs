@@ -60,14 +60,9 @@ public sealed class Workspace
     /// <summary>Writes a synthetic corpus described by <paramref name="settings"/> to <paramref name="path"/>.</summary>
     public static void GenerateSynthetic(SyntheticCorpusSettings settings, string path)
     {
-        var shape = settings.Shape.ToLowerInvariant() switch
-        {
-            "netflix" => SyntheticShape.Netflix,
-            "konvid" => SyntheticShape.KoNViD,
-            _ => throw new ReproException("VMR3108", $"unknown synthetic shape '{settings.Shape}'",
-                "Use \"netflix\" or \"konvid\" in the corpus's \"synthetic\" section.", ExitCodes.UsageOrInputError),
-        };
-        var data = SyntheticCorpus.Generate(shape, settings.Rows, (ulong)settings.Seed);
+        if (settings.Problem() is { } problem)
+            throw new ReproException("VMR3108", problem, "Fix the corpus's \"synthetic\" section (or the synth options).", ExitCodes.UsageOrInputError);
+        var data = SyntheticCorpus.Generate(settings.ParsedShape!.Value, settings.Rows, (ulong)settings.Seed);
         SyntheticCorpus.WriteParquet(data, path);
     }
 
@@ -80,10 +75,12 @@ public sealed class Workspace
     }
 
     /// <summary>Writes a fresh result atomically (to <paramref name="path"/>, default <see cref="RunPath"/>); returns the path.</summary>
-    public string WriteRun(EvaluationResult result, string corpus, string? path = null)
+    /// <remarks>A <paramref name="path"/> the user named may be a character device or FIFO (written in place); the default never is.</remarks>
+    public string WriteRun(EvaluationResult result, string corpus, string? path = null, CancellationToken cancellationToken = default)
     {
+        var special = path is null ? SpecialTarget.Refuse : SpecialTarget.WriteInPlace;
         path ??= RunPath(corpus, result.Arch);
-        AtomicFile.WriteAllText(path, ResultJson.Serialize(result));
+        AtomicFile.WriteAllText(path, ResultJson.Serialize(result), special, cancellationToken);
         return path;
     }
 }

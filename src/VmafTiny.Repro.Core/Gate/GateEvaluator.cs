@@ -1,3 +1,4 @@
+using VmafTiny.Repro.Diagnostics;
 using VmafTiny.Repro.Gate.Stats;
 using VmafTiny.Repro.Results;
 
@@ -36,9 +37,11 @@ namespace VmafTiny.Repro.Gate;
 /// least the worst fold is named.</item>
 /// <item>k and floors per pair come from the policy overrides; a k from the command line overrides
 /// the configured k.</item>
+/// <item><b>InvalidBaseline</b>: the baseline has a cell metric that is missing, infinite, or NaN
+/// without a note saying why; or no metric at all could be compared.</item>
 /// <item><b>Stored aggregates</b> of a baseline that disagree with its cells change nothing in the
 /// verdict; they are listed in <see cref="PairResult.StoredAggregateDisagreements"/> (warning VMR1008).</item>
-/// <item>Exit code: 1 if any pair regressed; else 3 if any is not comparable or missing its
+/// <item>Exit code: 1 if any pair regressed; else 3 if any is not comparable, invalid or missing its
 /// baseline; else 0 (stale baselines and improvements are warnings). With --warn-only, 0.</item>
 /// </list>
 /// </remarks>
@@ -54,6 +57,9 @@ public sealed class GateEvaluator
     public GateEvaluator(GatePolicy policy, double? kOverride = null, Pairing pairing = Pairing.Cells)
     {
         ArgumentNullException.ThrowIfNull(policy);
+        if (kOverride is { } k && !GatePolicy.IsK(k))
+            throw new ReproException("VMR3100", $"--k must be a finite number > 0, not {k.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+                "Pass e.g. --k 3 (the band is k x the baseline's across-seed std).", ExitCodes.UsageOrInputError);
         _policy = policy;
         _kOverride = kOverride;
         _pairing = pairing;
@@ -114,6 +120,9 @@ public sealed class GateEvaluator
         if (e.Fresh is null)
             return Draft.Fixed(shell with { Reason = "the pair is not in the configuration; delete the baseline or configure the pair again" }, GateVerdict.StaleBaseline);
 
+        if (e.BaselineDefects is { Count: > 0 } defects)
+            return Draft.Fixed(shell with { Reason = Config.Limits.List(defects) }, GateVerdict.InvalidBaseline);
+
         var b = e.Baseline;
         var f = e.Fresh;
         var reasons = Comparability.Differences(b, f, _pairing);
@@ -134,6 +143,11 @@ public sealed class GateEvaluator
             if (comparable) checks.Add(Check(b, f, m, bSeeds, fSeeds, folds, eff));
             else notCompared.Add(m);
         }
+
+        // A comparison that compared nothing must never pass.
+        if (checks.Count == 0 && problems.Count == 0)
+            return Draft.Fixed(shell with { NotCompared = notCompared, Reason = $"nothing could be compared: {string.Join(", ", notCompared.Select(m => m.Key()))} are undefined or absent in some cell" },
+                GateVerdict.InvalidBaseline);
 
         return new Draft(shell with { CellProblems = problems, NotCompared = notCompared }, null, checks,
             c => DrivingFolds(b, f, c, bSeeds, fSeeds, folds, eff.K));

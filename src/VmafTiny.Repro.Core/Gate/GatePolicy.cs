@@ -57,18 +57,24 @@ public sealed record GatePolicy
     public void Validate(string? file = null)
     {
         void Fail(string what) => throw new ReproException("VMR3106", $"invalid gate policy: {what}",
-            "Use k > 0, 0 < alpha < 1 and floors ≥ 0 in the \"policy\" section.", ExitCodes.UsageOrInputError, file);
+            "Use a finite k > 0, 0 < alpha < 1 and finite floors ≥ 0 in the \"policy\" section.", ExitCodes.UsageOrInputError, file);
 
-        if (!(K > 0) || !double.IsFinite(K)) Fail($"k = {K.ToString(CultureInfo.InvariantCulture)} must be > 0");
+        if (!IsK(K)) Fail($"k = {K.ToString(CultureInfo.InvariantCulture)} must be > 0");
         if (!(Alpha > 0 && Alpha < 1)) Fail($"alpha = {Alpha.ToString(CultureInfo.InvariantCulture)} must be in (0, 1)");
         foreach (var m in MetricExtensions.All)
-            if (!(Floors.For(m) >= 0)) Fail($"floor of {m.Key()} = {Floors.For(m).ToString(CultureInfo.InvariantCulture)} must be ≥ 0");
+            if (!IsFloor(Floors.For(m))) Fail($"floor of {m.Key()} = {Floors.For(m).ToString(CultureInfo.InvariantCulture)} must be finite and ≥ 0");
         foreach (var o in Overrides)
         {
             var who = $"override for corpus '{o.Corpus ?? "*"}', arch '{o.Arch ?? "*"}'";
-            if (o.K is { } k && (!(k > 0) || !double.IsFinite(k))) Fail($"{who}: k = {k.ToString(CultureInfo.InvariantCulture)} must be > 0");
+            if (o.K is { } k && !IsK(k)) Fail($"{who}: k = {k.ToString(CultureInfo.InvariantCulture)} must be > 0");
             foreach (var (m, v) in o.Floors)
-                if (!(v >= 0)) Fail($"{who}: floor of {m.Key()} = {v.ToString(CultureInfo.InvariantCulture)} must be ≥ 0");
+                if (!IsFloor(v)) Fail($"{who}: floor of {m.Key()} = {v.ToString(CultureInfo.InvariantCulture)} must be finite and ≥ 0");
         }
     }
+
+    /// <summary>A usable k: finite and &gt; 0 (NaN would make every band NaN, and every pair pass).</summary>
+    public static bool IsK(double k) => k > 0 && double.IsFinite(k);
+
+    /// <summary>A usable floor: finite and ≥ 0 (an infinite floor would never let a metric regress).</summary>
+    public static bool IsFloor(double floor) => floor >= 0 && double.IsFinite(floor);
 }

@@ -17,12 +17,12 @@ public sealed record GateReport
 
     /// <summary>
     /// <see cref="ExitCodes.Regression"/> if any pair regressed or an export check failed; else <see cref="ExitCodes.NotComparable"/>
-    /// if any is not comparable or has no baseline; else <see cref="ExitCodes.Success"/> (stale
+    /// if any is not comparable, has an invalid baseline or has no baseline; else <see cref="ExitCodes.Success"/> (stale
     /// baselines and improvements are warnings).
     /// </summary>
     public int ExitCode =>
         Count(GateVerdict.Regressed) > 0 || Exports.Any(e => !e.Passed) ? ExitCodes.Regression :
-        Count(GateVerdict.NotComparable) + Count(GateVerdict.MissingBaseline) > 0 ? ExitCodes.NotComparable :
+        Count(GateVerdict.NotComparable) + Count(GateVerdict.InvalidBaseline) + Count(GateVerdict.MissingBaseline) > 0 ? ExitCodes.NotComparable :
         ExitCodes.Success;
 
     /// <summary><see cref="ExitCode"/>, or always success with <paramref name="warnOnly"/>.</summary>

@@ -7,6 +7,8 @@ public enum GateVerdict
     Regressed,
     /// <summary>Recipe, corpus, seeds or folds differ: the numbers cannot be compared.</summary>
     NotComparable,
+    /// <summary>The baseline cannot be judged against: a cell metric is missing or non-finite without a reason, or nothing could be compared.</summary>
+    InvalidBaseline,
     /// <summary>A fresh result with no baseline.</summary>
     MissingBaseline,
     /// <summary>Some metric moved beyond its band in the good direction and none regressed (passes; approve to keep it).</summary>

@@ -10,21 +10,41 @@ namespace VmafTiny.Repro.IO;
 /// <see cref="ReproException"/> VMR5001 with exit code <see cref="ExitCodes.EnvironmentError"/>.
 /// A temp file left by a killed writer is deleted by the next successful write of the same file.
 /// </summary>
+/// <remarks>
+/// Only regular files (or nothing) are ever replaced. A target that is a character device or a
+/// FIFO (or a symlink to one) is written in place when the caller allows it
+/// (<see cref="SpecialTarget.WriteInPlace"/>: outputs the user named, e.g. --report-file /dev/stdout);
+/// every other non-regular target (a folder, a socket, a block device, or a device where the tool
+/// chose the path) is refused with VMR5003, exit 2, and nothing is written.
+/// </remarks>
 public static class AtomicFile
 {
-    public static void WriteAllText(string path, string content) => WriteAllBytes(path, new UTF8Encoding(false).GetBytes(content));
+    public static void WriteAllText(string path, string content, SpecialTarget special = SpecialTarget.Refuse, CancellationToken cancellationToken = default) =>
+        WriteAllBytes(path, new UTF8Encoding(false).GetBytes(content), special, cancellationToken);
 
-    public static void WriteAllBytes(string path, byte[] content) => Write(path, stream => stream.Write(content));
+    public static void WriteAllBytes(string path, byte[] content, SpecialTarget special = SpecialTarget.Refuse, CancellationToken cancellationToken = default) =>
+        Write(path, stream => stream.Write(content), special, cancellationToken);
 
     /// <summary>
     /// Writes through <paramref name="write"/> into a temporary file (a seekable read/write
     /// stream, so that writers such as Parquet's can use it), then flushes and renames it over
     /// <paramref name="path"/>. An exception from <paramref name="write"/> leaves the target untouched.
     /// </summary>
-    public static void Write(string path, Action<Stream> write)
+    public static void Write(string path, Action<Stream> write, SpecialTarget special = SpecialTarget.Refuse, CancellationToken cancellationToken = default)
     {
         var full = Path.GetFullPath(path);
+        var kind = FileKinds.Target(full);
+        if (kind is FileKind.CharacterDevice or FileKind.Fifo && special == SpecialTarget.WriteInPlace)
+        {
+            InPlace.Write(path, full, write, cancellationToken);
+            return;
+        }
+        if (kind is not (FileKind.Missing or FileKind.Regular or FileKind.Unknown))
+            throw NotRegular(path, kind, special);
         var dir = Path.GetDirectoryName(full)!;
+        if (FileKinds.Target(dir) is not (FileKind.Missing or FileKind.Directory or FileKind.Unknown))
+            throw new ReproException("VMR5003", $"cannot write '{path}': '{dir}' is {FileKinds.Describe(FileKinds.Target(dir))}, not a folder",
+                "Point the path at a folder (or remove the file that stands where the folder should be).", ExitCodes.UsageOrInputError, path);
         var tmp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
         {
@@ -50,6 +70,13 @@ public static class AtomicFile
         }
         SweepStale(dir, Path.GetFileName(full));
     }
+
+    private static ReproException NotRegular(string path, FileKind kind, SpecialTarget special) =>
+        new("VMR5003", $"will not replace '{path}': it is {FileKinds.Describe(kind)}, not a regular file",
+            special == SpecialTarget.WriteInPlace
+                ? "Name a regular file, a character device (e.g. /dev/stdout) or a FIFO."
+                : "Move it away: vmaf-repro only replaces regular files here.",
+            ExitCodes.UsageOrInputError, path);
 
     // A process killed between creating its temp file and the rename (kill -9, power loss) leaves
     // ".<name>.<pid>.<guid>.tmp" behind; the next successful write of the same file deletes those

@@ -154,9 +154,9 @@ public sealed class ConfigLoaderTests : IDisposable
     }
 
     [Fact]
-    public void Load_FailsWithVMR3108_WhenANameCannotBeAFileName()
+    public void Load_FailsWithVMR3110_WhenANameCannotBeAFileName()
     {
-        Assert.Equal("VMR3108", Fails("{ \"architectures\": { \"../x\": [4] } }").Code);
+        Assert.Equal("VMR3110", Fails("{ \"architectures\": { \"../x\": [4] } }").Code);
         Assert.Equal("VMR3108", Fails("{ \"corpora\": { \"c\": { \"protocol\": \"loso\" } } }").Code);
     }
 }

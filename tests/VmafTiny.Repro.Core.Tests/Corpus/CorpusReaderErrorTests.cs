@@ -32,7 +32,7 @@ public sealed class CorpusReaderErrorTests : IDisposable
 
     [Fact]
     public void Read_FailsWithVMR2001_WhenThePathIsAFolder() =>
-        Assert.Contains("directory", AssertFails("VMR2001", Spec(_files.Folder)).Message);
+        Assert.Contains("it is a folder, not a regular file", AssertFails("VMR2001", Spec(_files.Folder)).Message);
 
     [Fact]
     public void Read_FailsWithVMR2002_WhenTheFileIsEmpty() => AssertFails("VMR2002", Spec(PathOf("empty.parquet")));
@@ -58,12 +58,13 @@ public sealed class CorpusReaderErrorTests : IDisposable
     }
 
     [Fact]
-    public void Read_FailsWithVMR2004ListingAllMissingAndPresentColumns_WhenColumnsAreMissing()
+    public void Read_FailsWithVMR2004ListingMissingAndPresentColumns_WhenColumnsAreMissing()
     {
         var e = AssertFails("VMR2004", Spec(PathOf("missing_vif_scale2.parquet"), group: "clip"));
 
         Assert.Contains("'vif_scale2', 'vmaf', 'clip'", e.Message);
-        Assert.Contains("it has 'adm2', 'vif_scale0', 'vif_scale1', 'vif_scale3', 'motion2', 'score', 'source'", e.Message);
+        // Long lists are cut to the first five and a count, so the line stays readable.
+        Assert.Contains("it has 'adm2', 'vif_scale0', 'vif_scale1', 'vif_scale3', 'motion2' and 2 more", e.Message);
     }
 
     [Fact]

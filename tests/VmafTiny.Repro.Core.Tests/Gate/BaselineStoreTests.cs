@@ -99,7 +99,9 @@ public sealed class BaselineStoreTests : IDisposable
     {
         Store.WriteReceived(TheCorpus, TheArch, ToolResult());
         Store.Approve(TheCorpus, TheArch, "initial", Now, null);
-        Store.WriteReceived(TheCorpus, "mlp_old", ToolResult());
+        var old = ToolResult();
+        old.Arch = "mlp_old";
+        Store.WriteReceived(TheCorpus, "mlp_old", old);
         Store.Approve(TheCorpus, "mlp_old", "initial", Now, null);
         Store.WriteReceived("gone-corpus", "mlp_small", ToolResult());
 

@@ -34,6 +34,13 @@ public sealed class BaselineStore
     /// <summary>The baseline of the pair, or null when there is none. VMR3201 when a newer vmaf-repro wrote it.</summary>
     public EvaluationResult? TryReadBaseline(string corpus, string arch) => TryRead(BaselinePath(corpus, arch));
 
+    /// <summary>The baseline of the pair with its <see cref="ResultFileCheck">defects</see> (empty when usable), or null when there is none.</summary>
+    public (EvaluationResult Result, IReadOnlyList<string> Defects)? TryReadBaselineChecked(string corpus, string arch)
+    {
+        var path = BaselinePath(corpus, arch);
+        return TryReadText(path) is { } text ? (Parse(text, path), ResultFileCheck.Defects(text)) : null;
+    }
+
     /// <summary>
     /// Writes <paramref name="fresh"/> as the pair's received file, atomically; when it says the same
     /// as the baseline (<see cref="ResultEquivalence.SameNumbers"/>) writes nothing and deletes a stale
@@ -58,9 +65,12 @@ public sealed class BaselineStore
     /// Promotes the received file to the baseline: appends a <see cref="HistoryEntry"/> (reason,
     /// time, user, headline numbers before and after) to the previous baseline's history, writes the
     /// baseline atomically, then deletes the received file.
-    /// VMR3202 when <paramref name="reason"/> is empty; VMR3203 when there is no received file.
+    /// VMR3202 when <paramref name="reason"/> is empty; VMR3203 when there is no received file;
+    /// VMR3205 when the received file is not a complete, finite result of this very pair
+    /// (<see cref="ReceivedCheck"/>): nothing is promoted then.
     /// </summary>
-    public ApprovalOutcome Approve(string corpus, string arch, string reason, DateTimeOffset now, string? user)
+    /// <remarks><c>expected</c>: what the configuration says the pair is (architecture widths, recipe); null skips those two checks.</remarks>
+    public ApprovalOutcome Approve(string corpus, string arch, string reason, DateTimeOffset now, string? user, ReceivedExpectation? expected = null)
     {
         var baselinePath = BaselinePath(corpus, arch);
         if (string.IsNullOrWhiteSpace(reason))
@@ -69,10 +79,12 @@ public sealed class BaselineStore
 
         using var _ = BaselineLock.Acquire(Root, _lockTimeout);
         var receivedPath = ReceivedPath(corpus, arch);
-        var received = TryRead(receivedPath) ?? throw new ReproException("VMR3203",
+        var receivedText = TryReadText(receivedPath) ?? throw new ReproException("VMR3203",
             $"there is no received file for {corpus}/{arch} ({receivedPath})",
             $"Run vmaf-repro verify first; it writes {Path.GetFileName(receivedPath)} when the numbers differ from the baseline.",
             ExitCodes.UsageOrInputError, receivedPath);
+        var received = Parse(receivedText, receivedPath);
+        ReceivedCheck.Validate(received, receivedText, corpus, arch, expected, receivedPath);
         var previous = TryRead(baselinePath);
 
         var previousSummary = previous is null ? null : Aggregator.Summary(previous);
@@ -135,10 +147,22 @@ public sealed class BaselineStore
         return files.OrderBy(f => f.Corpus, StringComparer.Ordinal).ThenBy(f => f.Arch, StringComparer.Ordinal).ToList();
     }
 
-    private static EvaluationResult? TryRead(string path)
+    private static EvaluationResult? TryRead(string path) => TryReadText(path) is { } text ? Parse(text, path) : null;
+
+    // Only regular files are read: a FIFO would block, a device never end.
+    private static string? TryReadText(string path)
     {
-        if (!File.Exists(path)) return null;
-        var result = ResultJson.Read(path);
+        var kind = FileKinds.Target(path);
+        if (kind == FileKind.Missing) return null;
+        if (kind is not (FileKind.Regular or FileKind.Unknown))
+            throw new ReproException("VMR3001", $"'{path}' is {FileKinds.Describe(kind)}, not a regular file",
+                "Delete it: baselines and received files are regular JSON files.", ExitCodes.UsageOrInputError, path);
+        return File.ReadAllText(path);
+    }
+
+    private static EvaluationResult Parse(string text, string path)
+    {
+        var result = ResultJson.Deserialize(text, path);
         if (result.SchemaVersion is { } v && v > EvaluationResult.CurrentSchemaVersion)
             throw new ReproException("VMR3201",
                 $"'{path}' has schema_version {v}: written by a newer vmaf-repro (this one reads up to {EvaluationResult.CurrentSchemaVersion})",

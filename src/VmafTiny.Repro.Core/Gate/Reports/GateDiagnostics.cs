@@ -28,6 +28,10 @@ public static class GateDiagnostics
                     yield return new(DiagnosticSeverity.Error, "VMR1003", p.BaselinePath,
                         $"{who} is not comparable with its baseline: {p.Reason}. Re-run with the baseline's recipe and data, or approve the received file if the change is intended");
                     break;
+                case GateVerdict.InvalidBaseline:
+                    yield return new(DiagnosticSeverity.Error, "VMR1009", p.BaselinePath,
+                        $"{who} has an invalid baseline: {p.Reason}. Fix or delete the baseline, re-run verify and approve the received file");
+                    break;
                 case GateVerdict.MissingBaseline:
                     yield return new(DiagnosticSeverity.Error, "VMR1004", p.BaselinePath,
                         $"{who} has no baseline; review the received file, then {ReportText.ApproveCommand(p.Corpus, p.Arch)}");

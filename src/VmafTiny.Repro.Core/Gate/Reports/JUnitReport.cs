@@ -19,7 +19,7 @@ public static class JUnitReport
             new XAttribute("name", "vmaf-repro"),
             new XAttribute("tests", report.Pairs.Count + report.Exports.Count),
             new XAttribute("failures", report.Count(GateVerdict.Regressed) + report.Exports.Count(e => !e.Passed)),
-            new XAttribute("errors", report.Count(GateVerdict.NotComparable) + report.Count(GateVerdict.MissingBaseline)),
+            new XAttribute("errors", report.Count(GateVerdict.NotComparable) + report.Count(GateVerdict.InvalidBaseline) + report.Count(GateVerdict.MissingBaseline)),
             new XAttribute("skipped", report.Count(GateVerdict.StaleBaseline)),
             report.Pairs.Select(Case).Concat(ExportReportSection.JUnitCases(report.Exports)));
 
@@ -43,6 +43,9 @@ public static class JUnitReport
                 break;
             case GateVerdict.NotComparable:
                 tc.Add(new XElement("error", new XAttribute("message", p.Reason ?? ""), new XAttribute("type", "VMR1003")));
+                break;
+            case GateVerdict.InvalidBaseline:
+                tc.Add(new XElement("error", new XAttribute("message", p.Reason ?? ""), new XAttribute("type", "VMR1009")));
                 break;
             case GateVerdict.MissingBaseline:
                 tc.Add(new XElement("error", new XAttribute("message", "no baseline"), new XAttribute("type", "VMR1004")));

@@ -50,11 +50,12 @@ public static class MarkdownReport
 
     private static string Headline(GateReport r) =>
         r.Count(GateVerdict.Regressed) > 0 || r.Exports.Any(e => !e.Passed) ? "❌ regression" :
-        r.Count(GateVerdict.NotComparable) + r.Count(GateVerdict.MissingBaseline) > 0 ? "⚠️ not comparable" :
+        r.Count(GateVerdict.NotComparable) + r.Count(GateVerdict.InvalidBaseline) + r.Count(GateVerdict.MissingBaseline) > 0 ? "⚠️ not comparable" :
         "✅ pass";
 
     private static string Summary(GateReport r) =>
         $"{r.Pairs.Count} (corpus, arch) pairs: {r.Count(GateVerdict.Regressed)} regressed, {r.Count(GateVerdict.NotComparable)} not comparable, " +
+        (r.Count(GateVerdict.InvalidBaseline) > 0 ? $"{r.Count(GateVerdict.InvalidBaseline)} invalid baseline, " : "") +
         $"{r.Count(GateVerdict.MissingBaseline)} missing baseline, {r.Count(GateVerdict.Improved)} improved, " +
         $"{r.Count(GateVerdict.StaleBaseline)} stale baseline, {r.Count(GateVerdict.Pass)} pass. " +
         $"Band = max(k × baseline across-seed std, floor); p = one-sided Wilcoxon signed-rank, Holm-adjusted, alpha {ReportText.Number(r.Alpha)}.";

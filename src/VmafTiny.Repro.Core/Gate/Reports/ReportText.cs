@@ -13,6 +13,7 @@ internal static class ReportText
     {
         GateVerdict.Regressed => "regressed",
         GateVerdict.NotComparable => "not comparable",
+        GateVerdict.InvalidBaseline => "invalid baseline",
         GateVerdict.MissingBaseline => "missing baseline",
         GateVerdict.Improved => "improved",
         GateVerdict.StaleBaseline => "stale baseline",

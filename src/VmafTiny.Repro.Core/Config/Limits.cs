@@ -1,0 +1,58 @@
+using System.Globalization;
+
+namespace VmafTiny.Repro.Config;
+
+/// <summary>
+/// The bounds on configuration values that would otherwise overflow an int deep inside training
+/// (so exit 70 stays a bug), and the one way long lists are shortened in one-line messages.
+/// </summary>
+public static class Limits
+{
+    /// <summary>
+    /// Most parameters of one architecture. The batched engine stacks every (fold, seed) model of a
+    /// grid into one float array of models × parameters, which must stay below 2^31 elements
+    /// (2,147 models at this bound); the published mlp_large has 3,073.
+    /// </summary>
+    public const long MaxParameters = 1_000_000;
+
+    /// <summary>Most hidden layers (the published architectures have 2 or 3).</summary>
+    public const int MaxHiddenLayers = 16;
+
+    /// <summary>
+    /// Largest mini-batch: the batched engine's per-epoch index is steps × models × batch; the
+    /// published recipe uses 256.
+    /// </summary>
+    public const int MaxBatchSize = 65_536;
+
+    /// <summary>Most epochs (the published recipe uses 90): step and epoch counters stay far inside an int.</summary>
+    public const int MaxEpochs = 100_000;
+
+    /// <summary>How many items a one-line message names before "and N more".</summary>
+    public const int ListedItems = 5;
+
+    /// <summary>What is wrong with these hidden widths for up to <paramref name="inputs"/> features, or null.</summary>
+    public static string? ArchitectureProblem(IReadOnlyList<int> hidden, int inputs)
+    {
+        if (hidden.Count > MaxHiddenLayers)
+            return string.Create(CultureInfo.InvariantCulture, $"{hidden.Count} hidden layers (at most {MaxHiddenLayers})");
+        long total = 0;
+        long previous = inputs;
+        foreach (var w in hidden.Append(1))
+        {
+            total += previous * w + w;
+            if (total > MaxParameters) break;
+            previous = w;
+        }
+        return total > MaxParameters
+            ? string.Create(CultureInfo.InvariantCulture, $"more than {MaxParameters:N0} parameters (at most {MaxParameters:N0}; mlp_large has 3,073)")
+            : null;
+    }
+
+    /// <summary>"a, b, c, d, e and 12 more": the first <see cref="ListedItems"/> items and the count of the rest.</summary>
+    public static string List<T>(IEnumerable<T> items, int first = ListedItems)
+    {
+        var all = items.Select(i => Convert.ToString(i, CultureInfo.InvariantCulture) ?? "").ToList();
+        var shown = string.Join(", ", all.Take(first));
+        return all.Count > first ? string.Create(CultureInfo.InvariantCulture, $"{shown} and {all.Count - first} more") : shown;
+    }
+}

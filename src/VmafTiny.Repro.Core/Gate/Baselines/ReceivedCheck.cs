@@ -1,0 +1,45 @@
+using VmafTiny.Repro.Config;
+using VmafTiny.Repro.Diagnostics;
+using VmafTiny.Repro.Gate.Stats;
+using VmafTiny.Repro.Results;
+
+namespace VmafTiny.Repro.Gate.Baselines;
+
+/// <summary>What the configuration says a pair is: its hidden widths and its recipe fingerprint.</summary>
+public sealed record ReceivedExpectation(IReadOnlyList<int> Hidden, string RecipeFingerprint);
+
+/// <summary>
+/// The checks <see cref="BaselineStore.Approve"/> makes before promoting a received file: it was
+/// written by this tool (schema_version, recipe, corpus), every (seed, fold) cell is there with
+/// every metric (<see cref="ResultFileCheck"/>), and it is a result of the pair whose place it
+/// takes — its arch and corpus name match the path, its widths and recipe match the configuration.
+/// Any failure is VMR3205 (exit 2) and nothing is promoted.
+/// </summary>
+internal static class ReceivedCheck
+{
+    public static void Validate(EvaluationResult r, string text, string corpus, string arch, ReceivedExpectation? expected, string path)
+    {
+        var problems = new List<string>();
+        if (r.SchemaVersion is null) problems.Add("no schema_version (not written by vmaf-repro verify)");
+        if (r.Arch != arch) problems.Add($"its arch is '{PathName.Printable(r.Arch)}', not '{arch}'");
+        if (r.Corpus is null) problems.Add("no corpus section");
+        else if (r.Corpus.Name != corpus) problems.Add($"its corpus is '{PathName.Printable(r.Corpus.Name)}', not '{corpus}'");
+        if (r.Recipe is null) problems.Add("no recipe section");
+        if (expected is not null)
+        {
+            if (r.Hidden is null || !r.Hidden.SequenceEqual(expected.Hidden))
+                problems.Add($"hidden widths [{string.Join(",", r.Hidden ?? [])}] differ from the configured [{string.Join(",", expected.Hidden)}]");
+            if (r.Recipe is { } recipe && recipe.Fingerprint != expected.RecipeFingerprint)
+                problems.Add("its recipe fingerprint differs from the configured recipe");
+        }
+        var seeds = CellGrid.Seeds(r);
+        var folds = CellGrid.Folds(r);
+        if (r.Seeds.Count == 0 || r.Sources.Count == 0) problems.Add("no seeds or sources list");
+        var missing = seeds.SelectMany(s => folds.Where(f => CellGrid.Cell(r, s, f) is null).Select(f => $"fold {PathName.Printable(f)}, seed {s}")).ToList();
+        if (missing.Count > 0) problems.Add($"missing cells: {Limits.List(missing)}");
+        problems.AddRange(ResultFileCheck.Defects(text));
+        if (problems.Count > 0)
+            throw new ReproException("VMR3205", $"the received file of {corpus}/{arch} cannot become its baseline: {Limits.List(problems)}",
+                "Delete it and run vmaf-repro verify to write a fresh one; the baseline is unchanged.", ExitCodes.UsageOrInputError, path);
+    }
+}
