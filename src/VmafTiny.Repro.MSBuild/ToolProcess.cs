@@ -35,8 +35,10 @@ public static class ToolProcess
         var output = new List<string>();
         var error = new List<string>();
         using var p = new Process { StartInfo = psi };
-        p.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.Add(e.Data); };
-        p.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (error) error.Add(e.Data); };
+        using var outDone = new ManualResetEventSlim();
+        using var errDone = new ManualResetEventSlim();
+        p.OutputDataReceived += (_, e) => { if (e.Data is null) outDone.Set(); else lock (output) output.Add(e.Data); };
+        p.ErrorDataReceived += (_, e) => { if (e.Data is null) errDone.Set(); else lock (error) error.Add(e.Data); };
         p.Start();
         p.StandardInput.Close();
         p.BeginOutputReadLine();
@@ -45,7 +47,10 @@ public static class ToolProcess
         using var killOnCancel = cancellationToken.Register(() => KillTree(p));
         var finished = p.WaitForExit(timeout <= TimeSpan.Zero ? Timeout.InfiniteTimeSpan : timeout);
         if (!finished) KillTree(p);
-        p.WaitForExit();
+        // Both pipes to end of file (WaitForExit with a timeout does not wait for them); bounded, in
+        // case a grandchild escaped the tree and holds them open.
+        WaitHandle.WaitAll([outDone.WaitHandle, errDone.WaitHandle], TimeSpan.FromSeconds(finished ? 30 : 5));
+        p.WaitForExit(1000);
         var stopped = !finished || cancellationToken.IsCancellationRequested;
         lock (output) lock (error)
             return new ProbeResult(stopped ? -1 : p.ExitCode, [.. output], [.. error], !finished);

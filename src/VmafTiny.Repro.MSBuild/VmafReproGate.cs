@@ -255,7 +255,8 @@ public sealed partial class VmafReproGate : ToolTask
     private InputsProbe ProbeInputs(string host)
     {
         var args = GateArguments.ForInputs(Settings);
-        var r = ToolProcess.Run(host, args, GetWorkingDirectory(), ProbeTimeout, _cancel.Token);
+        var limit = Timeout > 0 && Timeout < ProbeTimeout.TotalMilliseconds ? TimeSpan.FromMilliseconds(Timeout) : ProbeTimeout;
+        var r = ToolProcess.Run(host, args, GetWorkingDirectory(), limit, _cancel.Token);
         if (r.ExitCode == ExitCodes.Success)
             return new InputsProbe(false, true, [.. r.Output.Where(l => !string.IsNullOrWhiteSpace(l))]);
         if (_cancel.IsCancellationRequested) return new InputsProbe(true, false, []);
@@ -265,7 +266,7 @@ public sealed partial class VmafReproGate : ToolTask
             LogError(GateTaskCodes.ToolNotRunnable,
                 "vmaf-repro could not be run ('{0} {1}' {2}{3}). {4}",
                 host, GateArguments.Display(args),
-                r.TimedOut ? "did not answer within " + ProbeTimeout.TotalMinutes + " min" : $"exited with code {r.ExitCode}, {ExitCodes.Describe(r.ExitCode)}",
+                r.TimedOut ? $"did not answer within {limit.TotalSeconds:F0} s" : $"exited with code {r.ExitCode}, {ExitCodes.Describe(r.ExitCode)}",
                 text.Count > 0 ? ": " + string.Join(" ", text.Take(3)) : "",
                 string.IsNullOrWhiteSpace(ToolAssembly)
                     ? "Run 'dotnet tool restore' where the tool manifest is (" + (GetWorkingDirectory() ?? Directory.GetCurrentDirectory()) + ") or 'dotnet tool install VmafTiny.Repro.Tool', or set VmafReproToolPath to a vmaf-repro.dll"
@@ -284,7 +285,8 @@ public sealed partial class VmafReproGate : ToolTask
     {
         EventHandler handler = (_, _) =>
         {
-            Cancel();
+            _cancel.Cancel();
+            if (_process is { } p) ToolProcess.KillTree(p);
             _toolDone.Wait(TimeSpan.FromSeconds(10));
         };
         AppDomain.CurrentDomain.ProcessExit += handler;
@@ -300,7 +302,7 @@ public sealed partial class VmafReproGate : ToolTask
     public override void Cancel()
     {
         _cancel.Cancel();
-        base.Cancel();
+        if (_process is { } p) ToolProcess.KillTree(p);
     }
 
     private DateTime Deadline() =>
@@ -330,18 +332,77 @@ public sealed partial class VmafReproGate : ToolTask
         return ToolName;
     }
 
-    /// <summary>For the log only: ToolTask prints it; the process gets <see cref="GetProcessStartInfo"/>'s argument list.</summary>
+    /// <summary>For the log only: ToolTask prints it; the process gets an argument list (<see cref="ExecuteTool"/>).</summary>
     protected override string GenerateCommandLineCommands() => GateArguments.Display(_arguments.Count > 0 ? _arguments : GateArguments.ForVerify(Settings));
 
-    /// <summary>The process gets an argument list: no re-splitting, no quoting, no shell, backslashes kept.</summary>
-    protected override ProcessStartInfo GetProcessStartInfo(string pathToTool, string commandLineCommands, string responseFileSwitch)
+    /// <summary>
+    /// Runs the tool from an argument list (no re-splitting, no quoting, no shell, backslashes kept),
+    /// streams its lines to <see cref="LogEventsFromTextOutput"/> on this thread, and kills its whole
+    /// process tree on timeout, on cancellation and when the MSBuild process exits (SIGTERM).
+    /// </summary>
+    protected override int ExecuteTool(string pathToTool, string responseFileCommands, string commandLineCommands)
     {
-        var psi = base.GetProcessStartInfo(pathToTool, commandLineCommands, responseFileSwitch);
-        psi.Arguments = string.Empty;
-        psi.ArgumentList.Clear();
-        foreach (var a in _arguments.Count > 0 ? _arguments : GateArguments.ForVerify(Settings)) psi.ArgumentList.Add(a);
-        return psi;
+        var psi = new ProcessStartInfo(pathToTool)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            CreateNoWindow = true,
+            StandardOutputEncoding = System.Text.Encoding.UTF8,
+            StandardErrorEncoding = System.Text.Encoding.UTF8,
+        };
+        if (GetWorkingDirectory() is { Length: > 0 } cwd) psi.WorkingDirectory = cwd;
+        foreach (var a in _arguments) psi.ArgumentList.Add(a);
+        foreach (var pair in EnvironmentVariables ?? [])
+            if (pair.IndexOf('=', StringComparison.Ordinal) is > 0 and var i) psi.Environment[pair[..i]] = pair[(i + 1)..];
+
+        var lines = new System.Collections.Concurrent.ConcurrentQueue<(string Line, MessageImportance Importance)>();
+        using var p = new Process { StartInfo = psi };
+        using var outDone = new ManualResetEventSlim();
+        using var errDone = new ManualResetEventSlim();
+        p.OutputDataReceived += (_, e) => { if (e.Data is null) outDone.Set(); else lines.Enqueue((e.Data, StandardOutputLoggingImportance)); };
+        p.ErrorDataReceived += (_, e) => { if (e.Data is null) errDone.Set(); else lines.Enqueue((e.Data, StandardErrorLoggingImportance)); };
+        p.Start();
+        _process = p;
+        p.StandardInput.Close();
+        p.BeginOutputReadLine();
+        p.BeginErrorReadLine();
+
+        var deadline = Timeout > 0 ? DateTime.UtcNow.AddMilliseconds(Timeout) : DateTime.MaxValue;
+        var stopped = false;
+        while (!p.WaitForExit(100))
+        {
+            Drain(lines);
+            if (_cancel.IsCancellationRequested || DateTime.UtcNow >= deadline)
+            {
+                _timedOut = !_cancel.IsCancellationRequested;
+                ToolProcess.KillTree(p);
+                stopped = true;
+                break;
+            }
+        }
+        // Output still buffered in the pipes (until both reach end of file); bounded, in case a
+        // grandchild escaped the tree and holds them open.
+        var drainUntil = DateTime.UtcNow.AddSeconds(stopped ? 5 : 30);
+        while (!(outDone.IsSet && errDone.IsSet) && DateTime.UtcNow < drainUntil)
+        {
+            Drain(lines);
+            WaitHandle.WaitAll([outDone.WaitHandle, errDone.WaitHandle], 100);
+        }
+        p.WaitForExit(1000);
+        Drain(lines);
+        _process = null;
+        return stopped ? -1 : p.ExitCode;
     }
+
+    private void Drain(System.Collections.Concurrent.ConcurrentQueue<(string Line, MessageImportance Importance)> lines)
+    {
+        while (lines.TryDequeue(out var l)) LogEventsFromTextOutput(l.Line, l.Importance);
+    }
+
+    private volatile Process? _process;
+    private bool _timedOut;
 
     /// <summary>Backslashes are part of values (Windows paths, reasons): never rewritten to '/'.</summary>
     protected override string AdjustCommandsForOperatingSystem(string input) => input;
@@ -441,7 +502,7 @@ public sealed partial class VmafReproGate : ToolTask
             LogError(GateTaskCodes.TimedOut, "vmaf-repro gate: cancelled after {0:F0} s; the tool's process tree was killed", elapsed.TotalSeconds);
             return;
         }
-        if (exitCode == -1 && Timeout > 0 && elapsed.TotalMilliseconds >= Timeout)
+        if (_timedOut)
         {
             LogError(GateTaskCodes.TimedOut,
                 "vmaf-repro gate: did not finish within VmafReproTimeout = {0} s; the tool's process tree was killed. Raise VmafReproTimeout (seconds) or find what blocks it (a corpus path naming a FIFO or a stalled network share)",
@@ -455,7 +516,7 @@ public sealed partial class VmafReproGate : ToolTask
             "vmaf-repro exited with code {0} ({1}) without reporting an error line{2}. Command: {3} {4}{5}",
             exitCode, ExitCodes.Describe(exitCode),
             WarnOnly && _verdictSeen ? " (VmafReproWarnOnly turns verdicts into warnings, never a failed run into a pass)" : "",
-            GenerateFullPathToTool(), GateArguments.Display(_arguments),
+            GenerateFullPathToTool(), GateArguments.Display(_arguments.Count > 0 ? _arguments : GateArguments.ForVerify(Settings)),
             lastLines.Length > 0 ? ". Its last output: " + lastLines : "");
     }
 
