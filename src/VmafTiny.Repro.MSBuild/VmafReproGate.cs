@@ -12,8 +12,8 @@ namespace VmafTiny.Repro.MSBuild;
 /// Runs <c>vmaf-repro verify --diagnostics=msbuild</c> out of process (libtorch never loads into an
 /// MSBuild node) and turns its canonical output lines into MSBuild errors and warnings with their
 /// VMR#### code and file. Never a silent pass: it skips only when the content of every input, of the
-/// tool and the settings are those of the last pass; it runs once per configuration per build
-/// (in-node registry plus a cross-process lock); it fails on any non-zero exit.
+/// tool and the settings are those of the last pass; concurrent builds wait on a cross-process lock
+/// (once per build is the targets' job: one gate project); it fails on any non-zero exit.
 /// </summary>
 public sealed partial class VmafReproGate : ToolTask
 {
@@ -77,7 +77,7 @@ public sealed partial class VmafReproGate : ToolTask
     [Output]
     public ITaskItem[] Findings => [.. _findings];
 
-    /// <summary>What happened: <c>passed</c>, <c>skipped</c>, <c>failed</c>, <c>approved</c> or <c>already-ran</c>.</summary>
+    /// <summary>What happened: <c>passed</c>, <c>skipped</c>, <c>failed</c> or <c>approved</c>.</summary>
     [Output]
     public string Outcome { get; private set; } = "failed";
 
@@ -98,7 +98,7 @@ public sealed partial class VmafReproGate : ToolTask
         ToolAssembly = ToolAssembly,
     };
 
-    /// <summary>The settings that decide a verdict, one per line (part of the incremental key and the once-per-build key).</summary>
+    /// <summary>The settings that decide a verdict, one per line (part of the incremental key).</summary>
     internal string SettingsText => string.Join("\n",
         "config=" + ConfigFile, "corpus=" + Corpus, "arch=" + Arch, "k=" + K, "report=" + ReportFormat,
         "report-file=" + ReportFile, "warn-only=" + WarnOnly, "approve=" + Approve, "reason=" + ApproveReason,
@@ -108,15 +108,6 @@ public sealed partial class VmafReproGate : ToolTask
     public override bool Execute()
     {
         if (!Prepare(out var host)) return false;
-
-        var ranKey = "VmafTiny.Repro.MSBuild.Gate|" + SettingsText;
-        if (BuildEngine is IBuildEngine4 e4 && e4.GetRegisteredTaskObject(ranKey, RegisteredTaskObjectLifetime.Build) is string earlier)
-        {
-            // Another project, target framework or configuration of this build already gated this configuration.
-            Outcome = "already-ran";
-            Log.LogMessage(MessageImportance.High, "vmaf-repro gate: already {0} in this build for {1}, not run again", earlier, ConfigFile);
-            return true;
-        }
 
         var state = string.IsNullOrWhiteSpace(StateDirectory) ? null : new GateState(StateDirectory);
         var deadline = Deadline();
@@ -135,9 +126,7 @@ public sealed partial class VmafReproGate : ToolTask
                 state.LockPath);
             return false;
         }
-        var ok = RunUnderLock(host, state, waitBegan);
-        (BuildEngine as IBuildEngine4)?.RegisterTaskObject(ranKey, ok ? "passed" : "failed", RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
-        return ok;
+        return RunUnderLock(host, state, waitBegan);
     }
 
     private bool Prepare(out string host)
