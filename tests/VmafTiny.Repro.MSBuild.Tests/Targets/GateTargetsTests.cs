@@ -351,6 +351,22 @@ public sealed class GateTargetsTests : IClassFixture<FakeToolFixture>, IDisposab
         Assert.Equal(1, Count(r.Output, "vmaf-repro gate: passed"));
     }
 
+    [Fact]
+    public void GateInputs_ListsEveryInputWithItsContentHash_AndTheMissingExpectedBaseline()
+    {
+        File.Delete(Baseline);
+
+        var r = DotNet.Run(_dir.Path, null, TimeSpan.FromMinutes(3),
+            ["msbuild", "gate.proj", "-nologo", "-nr:false", "-t:VmafReproGateInputs", "-getItem:VmafReproGateInput"]);
+
+        Assert.True(r.ExitCode == 0, r.ToString());
+        var items = System.Text.Json.JsonDocument.Parse(r.Output).RootElement.GetProperty("Items").GetProperty("VmafReproGateInput")
+            .EnumerateArray().ToDictionary(i => i.GetProperty("Identity").GetString()!, i => i.GetProperty("Exists").GetString());
+        Assert.Equal("false", items[Baseline]);
+        Assert.Equal("true", items[Config]);
+        Assert.Equal("true", items[_tool.ToolAssembly]);
+    }
+
     private static int Count(string text, string what)
     {
         var n = 0;
