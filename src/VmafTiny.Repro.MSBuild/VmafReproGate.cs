@@ -185,7 +185,7 @@ public sealed partial class VmafReproGate : ToolTask
             if (last is { Passed: false } && last.Key == key && _waited && last.FinishedUtc >= waitBegan)
             {
                 LogError(GateTaskCodes.FailedElsewhere,
-                    "vmaf-repro gate: failed a moment ago in another build step on the same inputs and settings (its VMR errors are above); not run twice. Fix those errors and build again");
+                    "vmaf-repro gate: failed a moment ago in another build gating the same inputs with the same settings (its errors are in that build's log); not run twice. Fix those errors and build again");
                 return false;
             }
         }

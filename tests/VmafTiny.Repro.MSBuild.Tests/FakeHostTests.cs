@@ -306,6 +306,54 @@ public sealed class FakeHostTests : IDisposable
         Assert.True(WaitGone(child), $"the tool's child {child} survived the timeout");
     }
 
+    // Issue 16 case 10: a build that waited for another one gating the same inputs, which failed meanwhile, does not repeat its errors.
+    [Fact]
+    public void Execute_FailsWithOneVMR9111WithoutRunningVerify_WhenTheBuildItWaitedForFailedOnTheSameInputs()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var (task, engine) = Gate("verify-regressed.txt", 1, t => t.StateDirectory = State);
+        var state = new GateState(State);
+        Directory.CreateDirectory(State);
+        var result = (bool?)null;
+        var run = new Thread(() => result = task.Execute());
+        using (new FileStream(state.LockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        {
+            run.Start();
+            Thread.Sleep(1500);
+            var key = GateFingerprint.Of([Config, Baseline]).Key(task.SettingsText);
+            state.Write(task.SettingsText, new GateRecord(key, false, [], DateTime.UtcNow));
+        }
+
+        Assert.True(run.Join(TimeSpan.FromSeconds(60)));
+        Assert.False(result);
+        Assert.Equal("VMR9111", Assert.Single(engine.Errors).Code);
+        Assert.Contains("waiting for another build gating", engine.Log, StringComparison.Ordinal);
+        Assert.Equal(0, VerifyCalls);
+    }
+
+    [Fact]
+    public void Execute_SkipsAfterWaiting_WhenTheBuildItWaitedForPassedOnTheSameInputs()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var (task, engine) = Gate("verify-regressed.txt", 1, t => t.StateDirectory = State);
+        var state = new GateState(State);
+        Directory.CreateDirectory(State);
+        var result = (bool?)null;
+        var run = new Thread(() => result = task.Execute());
+        using (new FileStream(state.LockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        {
+            run.Start();
+            Thread.Sleep(1500);
+            var key = GateFingerprint.Of([Config, Baseline]).Key(task.SettingsText);
+            state.Write(task.SettingsText, new GateRecord(key, true, [], DateTime.UtcNow));
+        }
+
+        Assert.True(run.Join(TimeSpan.FromSeconds(60)));
+        Assert.True(result);
+        Assert.Equal("skipped", task.Outcome);
+        Assert.Equal(0, VerifyCalls);
+    }
+
     internal static bool WaitGone(int pid)
     {
         for (var i = 0; i < 50; i++)

@@ -88,8 +88,8 @@ public sealed class GateSampleTests(PackagesFixture packages)
     public void Build_FailsWithVMR9105Once_WhenTheToolIsNotRestored_EvenWithWarnOnly()
     {
         using var sample = new GateSampleWorkspace(packages);
-        File.Delete(Path.Combine(sample.Dir, ".config", "dotnet-tools.json"));
-        File.Delete(Path.Combine(sample.Dir, "dotnet-tools.json"));
+        foreach (var manifest in new[] { Path.Combine(sample.Dir, ".config", "dotnet-tools.json"), Path.Combine(sample.Dir, "dotnet-tools.json") })
+            if (File.Exists(manifest)) File.Delete(manifest);
 
         var r = sample.Build("VmafReproWarnOnly=true", "-clp:NoSummary");
 
