@@ -1,9 +1,15 @@
 using System.Globalization;
 using System.Text;
+using VmafTiny.Repro.Diagnostics;
 
 namespace VmafTiny.Repro.MSBuild;
 
-/// <summary>Builds the vmaf-repro command line (arguments after <c>dotnet</c>) and validates settings.</summary>
+/// <summary>
+/// Builds the vmaf-repro argument lists (arguments after <c>dotnet</c>) and validates settings.
+/// Every value travels as one <c>--option=value</c> argument of an argument list (never a shell
+/// command line), so a value that starts with <c>-</c> cannot become an option of its own and
+/// backslashes, quotes, <c>$</c>, backticks and newlines arrive byte for byte.
+/// </summary>
 public static class GateArguments
 {
     /// <summary>The local/global tool command: <c>dotnet vmaf-repro</c>.</summary>
@@ -16,17 +22,17 @@ public static class GateArguments
     {
         ArgumentNullException.ThrowIfNull(s);
         if (s.Approve && string.IsNullOrWhiteSpace(s.Reason))
-            return (TaskCodes.ApproveWithoutReason,
+            return (GateTaskCodes.ApproveWithoutReason,
                 "VmafReproApprove is true but VmafReproApproveReason is empty. Say why the baselines change, e.g. -p:VmafReproApproveReason=\"TorchSharp 0.107 upgrade\"");
         if (!string.IsNullOrWhiteSpace(s.ReportFormat) && !GateSettings.ReportFormats.Contains(s.ReportFormat.Trim(), StringComparer.OrdinalIgnoreCase))
-            return (TaskCodes.BadReportFormat,
+            return (GateTaskCodes.BadReportFormat,
                 $"VmafReproReportFormat '{s.ReportFormat}' is not one of md, json, junit. Set it to one of those or leave it empty");
         if (!string.IsNullOrWhiteSpace(s.K) &&
             (!double.TryParse(s.K, NumberStyles.Float, CultureInfo.InvariantCulture, out var k) || !double.IsFinite(k) || k <= 0))
-            return (TaskCodes.BadK,
+            return (GateTaskCodes.BadK,
                 $"VmafReproK '{s.K}' is not a positive number (invariant culture, e.g. 3 or 2.5). Fix the property or leave it empty to use the config's k");
         if (!string.IsNullOrWhiteSpace(s.ToolAssembly) && !File.Exists(s.ToolAssembly))
-            return (TaskCodes.ToolAssemblyMissing,
+            return (GateTaskCodes.ToolAssemblyMissing,
                 $"VmafReproToolPath '{s.ToolAssembly}' does not exist. Point it at a built vmaf-repro.dll or leave it empty to run the installed tool (dotnet tool restore)");
         return null;
     }
@@ -39,17 +45,15 @@ public static class GateArguments
         AddEntry(args, s);
         args.Add("verify");
         AddCommon(args, s);
-        if (!string.IsNullOrWhiteSpace(s.K)) { args.Add("--band-k"); args.Add(s.K.Trim()); }
-        if (!string.IsNullOrWhiteSpace(s.ReportFormat)) { args.Add("--report"); args.Add(s.ReportFormat.Trim().ToLowerInvariant()); }
-        if (!string.IsNullOrWhiteSpace(s.ReportFile)) { args.Add("--report-file"); args.Add(s.ReportFile); }
+        AddValue(args, "--band-k", s.K?.Trim());
+        AddValue(args, "--report", s.ReportFormat?.Trim().ToLowerInvariant());
+        AddValue(args, "--report-file", s.ReportFile);
         if (s.WarnOnly) args.Add("--warn-only");
-        args.Add("--diagnostics");
-        args.Add("msbuild");
+        args.Add("--diagnostics=msbuild");
         if (s.Approve)
         {
             args.Add("--approve");
-            args.Add("--reason");
-            args.Add(s.Reason ?? "");
+            args.Add("--reason=" + (s.Reason ?? ""));
         }
         return args;
     }
@@ -61,18 +65,21 @@ public static class GateArguments
         var args = new List<string>();
         AddEntry(args, s);
         args.Add("inputs");
-        if (!string.IsNullOrWhiteSpace(s.ConfigFile)) { args.Add("--config"); args.Add(s.ConfigFile); }
+        AddValue(args, "--config", s.ConfigFile);
         return args;
     }
 
-    /// <summary>Joins arguments into one command line, quoting where a shell or the CLR parser needs it.</summary>
-    public static string Join(IEnumerable<string> args) => string.Join(" ", args.Select(Quote));
+    /// <summary>
+    /// The arguments as one line for logs and messages only (never executed): each argument quoted
+    /// as the .NET runtime's argv parser would read it back.
+    /// </summary>
+    public static string Display(IEnumerable<string> args) => string.Join(" ", args.Select(Quote));
 
     /// <summary>Quotes one argument as the .NET runtime's argv parser expects (backslashes before quotes doubled).</summary>
     public static string Quote(string arg)
     {
         ArgumentNullException.ThrowIfNull(arg);
-        if (arg.Length > 0 && arg.IndexOfAny([' ', '\t', '\n', '"', '\'']) < 0) return arg;
+        if (arg.Length > 0 && arg.IndexOfAny([' ', '\t', '\n', '\r', '"', '\'']) < 0) return arg;
         var sb = new StringBuilder("\"");
         int backslashes = 0;
         foreach (var c in arg)
@@ -91,8 +98,14 @@ public static class GateArguments
 
     private static void AddCommon(List<string> args, GateSettings s)
     {
-        if (!string.IsNullOrWhiteSpace(s.ConfigFile)) { args.Add("--config"); args.Add(s.ConfigFile); }
-        if (!string.IsNullOrWhiteSpace(s.Corpus)) { args.Add("--corpus"); args.Add(s.Corpus.Trim()); }
-        if (!string.IsNullOrWhiteSpace(s.Arch)) { args.Add("--arch"); args.Add(s.Arch.Trim()); }
+        AddValue(args, "--config", s.ConfigFile);
+        AddValue(args, "--corpus", s.Corpus?.Trim());
+        AddValue(args, "--arch", s.Arch?.Trim());
+    }
+
+    // One argument "--name=value": the CLI reads everything after the first '=' as the value.
+    private static void AddValue(List<string> args, string option, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value)) args.Add(option + "=" + value);
     }
 }

@@ -7,7 +7,7 @@ public sealed class GateArgumentsTests
     {
         var args = GateArguments.ForVerify(new GateSettings { ConfigFile = "/repo/vmaf-repro.json" });
 
-        Assert.Equal(["vmaf-repro", "verify", "--config", "/repo/vmaf-repro.json", "--diagnostics", "msbuild"], args);
+        Assert.Equal(["vmaf-repro", "verify", "--config=/repo/vmaf-repro.json", "--diagnostics=msbuild"], args);
     }
 
     [Fact]
@@ -27,9 +27,9 @@ public sealed class GateArgumentsTests
         });
 
         Assert.Equal(
-            ["vmaf-repro", "verify", "--config", "/repo/vmaf-repro.json", "--corpus", "netflix-synth", "--arch", "mlp_small",
-             "--band-k", "2.5", "--report", "md", "--report-file", "/repo/gate.md", "--warn-only", "--diagnostics", "msbuild",
-             "--approve", "--reason", "TorchSharp upgrade"],
+            ["vmaf-repro", "verify", "--config=/repo/vmaf-repro.json", "--corpus=netflix-synth", "--arch=mlp_small",
+             "--band-k=2.5", "--report=md", "--report-file=/repo/gate.md", "--warn-only", "--diagnostics=msbuild",
+             "--approve", "--reason=TorchSharp upgrade"],
             args);
     }
 
@@ -38,7 +38,7 @@ public sealed class GateArgumentsTests
     {
         var args = GateArguments.ForVerify(new GateSettings { ToolAssembly = "/src/bin/vmaf-repro.dll" });
 
-        Assert.Equal(["/src/bin/vmaf-repro.dll", "verify", "--diagnostics", "msbuild"], args);
+        Assert.Equal(["/src/bin/vmaf-repro.dll", "verify", "--diagnostics=msbuild"], args);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class GateArgumentsTests
     {
         var args = GateArguments.ForInputs(new GateSettings { ConfigFile = "/repo/vmaf-repro.json", Corpus = "ignored" });
 
-        Assert.Equal(["vmaf-repro", "inputs", "--config", "/repo/vmaf-repro.json"], args);
+        Assert.Equal(["vmaf-repro", "inputs", "--config=/repo/vmaf-repro.json"], args);
     }
 
     [Theory]
@@ -59,11 +59,23 @@ public sealed class GateArgumentsTests
         Assert.Equal(expected, GateArguments.Quote(arg));
 
     [Fact]
-    public void Join_QuotesOnlyArgumentsThatNeedIt()
+    public void Display_QuotesOnlyArgumentsThatNeedIt()
     {
-        var line = GateArguments.Join(GateArguments.ForVerify(new GateSettings { Approve = true, Reason = "new seeds" }));
+        var line = GateArguments.Display(GateArguments.ForVerify(new GateSettings { Approve = true, Reason = "new seeds" }));
 
-        Assert.Equal("vmaf-repro verify --diagnostics msbuild --approve --reason \"new seeds\"", line);
+        Assert.Equal("vmaf-repro verify --diagnostics=msbuild --approve \"--reason=new seeds\"", line);
+    }
+
+    [Theory]
+    [InlineData("--warn-only")]
+    [InlineData("-v")]
+    public void ForVerify_KeepsAValueThatLooksLikeAnOption_InsideItsOwnArgument(string value)
+    {
+        var args = GateArguments.ForVerify(new GateSettings { ReportFile = value, Approve = true, Reason = value });
+
+        Assert.Contains("--report-file=" + value, args);
+        Assert.Contains("--reason=" + value, args);
+        Assert.DoesNotContain(value, args);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.Build.Framework;
+using VmafTiny.Repro.Diagnostics;
 
 namespace VmafTiny.Repro.MSBuild.Tests;
 
@@ -67,6 +68,7 @@ public sealed class VmafReproGateTests
         var (task, engine) = NewGate();
 
         Feed(task, "verify-input-error.txt");
+        task.CompleteHeld(2);
 
         var error = Assert.Single(engine.Errors);
         Assert.Equal("VMR3001", error.Code);
@@ -74,67 +76,74 @@ public sealed class VmafReproGateTests
     }
 
     [Fact]
-    public void HandleExit_ReportsVMR9101_WhenNonZeroExitHadNoErrorLine()
+    public void Finish_ReportsVMR9101WithTheCommandAndLastOutput_WhenNonZeroExitHadNoErrorLine()
     {
         var (task, engine) = NewGate();
         task.ProcessOutputLine("something went wrong", MessageImportance.High);
 
-        var ok = task.HandleExit(4);
+        task.Finish(4, TimeSpan.FromSeconds(1));
 
-        Assert.False(ok);
         var error = Assert.Single(engine.Errors);
         Assert.Equal("VMR9101", error.Code);
         Assert.Equal("/repo/vmaf-repro.json", error.File);
-        Assert.Equal("vmaf-repro exited with code 4 (environment error) without reporting an error line. Run the command above by hand to see its output", error.Message);
+        Assert.StartsWith("vmaf-repro exited with code 4 (environment error) without reporting an error line. Command: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("verify --config=/repo/vmaf-repro.json --diagnostics=msbuild", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("Its last output: something went wrong", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void HandleExit_AddsNoSecondError_WhenToolAlreadyReportedOne()
+    public void Finish_AddsNoSecondError_WhenToolAlreadyReportedOne()
     {
         var (task, engine) = NewGate();
         Feed(task, "verify-regressed.txt");
 
-        var ok = task.HandleExit(1);
+        task.Finish(1, TimeSpan.FromSeconds(1));
 
-        Assert.False(ok);
         Assert.Equal(["VMR1001"], engine.Errors.Select(e => e.Code));
     }
 
     [Theory]
     [InlineData(1)]
+    [InlineData(2)]
     [InlineData(3)]
-    public void HandleExit_Passes_WhenWarnOnlyAndExitIsAVerdict(int exitCode)
+    [InlineData(4)]
+    [InlineData(70)]
+    public void Finish_Fails_WhenWarnOnlyButExitIsNonZero(int exitCode)
     {
+        // With --warn-only the CLI exits 0 on any verdict: a non-zero exit is a failed run (e.g. the
+        // dotnet host's own exit 1 for a missing tool), never waved through.
         var (task, engine) = NewGate(t => t.WarnOnly = true);
         Feed(task, "verify-warn-only.txt");
 
-        Assert.True(task.HandleExit(exitCode));
-        Assert.Empty(engine.Errors);
+        task.Finish(exitCode, TimeSpan.FromSeconds(1));
+
+        Assert.Equal("VMR9101", Assert.Single(engine.Errors).Code);
         Assert.Equal("VMR1001", Assert.Single(engine.Warnings).Code);
     }
 
-    [Theory]
-    [InlineData(2)]
-    [InlineData(4)]
-    [InlineData(70)]
-    public void HandleExit_Fails_WhenWarnOnlyButExitIsNotAVerdict(int exitCode)
+    [Fact]
+    public void Finish_ReportsAnInputErrorOnce_WhenTheCliPrintsItOnStdoutWithFileAndOnStderrWithout()
     {
-        var (task, engine) = NewGate(t => t.WarnOnly = true);
+        var (task, engine) = NewGate();
+        task.ProcessOutputLine("error VMR2001: corpus file 'c.parquet' does not exist (/repo/c.parquet). Fix the path", MessageImportance.Normal);
+        task.ProcessOutputLine("/repo/c.parquet(1,1): error VMR2001: corpus file 'c.parquet' does not exist. Fix the path", MessageImportance.Normal);
 
-        Assert.False(task.HandleExit(exitCode));
-        Assert.Equal("VMR9101", Assert.Single(engine.Errors).Code);
+        task.Finish(2, TimeSpan.FromSeconds(1));
+
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal(("VMR2001", "/repo/c.parquet"), (error.Code, error.File));
     }
 
     [Fact]
-    public void HandleExit_ReportsVMR9105_WhenDotnetCannotFindTheTool()
+    public void Finish_KeepsAnErrorWithoutFile_WhenNoLineWithFileHadItsCode()
     {
         var (task, engine) = NewGate();
-        task.ProcessOutputLine("Could not execute because the specified command or file was not found.", MessageImportance.High);
+        Feed(task, "verify-input-error.txt");
 
-        Assert.False(task.HandleExit(1));
+        task.Finish(2, TimeSpan.FromSeconds(1));
+
         var error = Assert.Single(engine.Errors);
-        Assert.Equal("VMR9105", error.Code);
-        Assert.Contains("dotnet tool restore", error.Message, StringComparison.Ordinal);
+        Assert.Equal(("VMR3001", "/repo/vmaf-repro.json"), (error.Code, error.File));
     }
 
     [Fact]
@@ -146,14 +155,26 @@ public sealed class VmafReproGateTests
         Assert.Equal("VMR9102", Assert.Single(engine.Errors).Code);
     }
 
+    [Theory]
+    [InlineData("ten")]
+    [InlineData("-5")]
+    [InlineData("1.5")]
+    public void Execute_FailsWithVMR9110_WhenTimeoutIsNotWholeSeconds(string timeout)
+    {
+        var (task, engine) = NewGate(t => t.TimeoutSeconds = timeout);
+
+        Assert.False(task.Execute());
+        Assert.Equal("VMR9110", Assert.Single(engine.Errors).Code);
+    }
+
     [Fact]
-    public void CompleteDeferred_TurnsApprovedVerdictErrorsIntoWarnings_WhenApproveExitedZero()
+    public void CompleteHeld_TurnsApprovedVerdictErrorsIntoWarnings_WhenApproveExitedZero()
     {
         var (task, engine) = NewGate(t => { t.Approve = true; t.ApproveReason = "why"; });
         Feed(task, "verify-regressed.txt");
         Assert.Empty(engine.Errors);
 
-        task.CompleteDeferred(0);
+        task.CompleteHeld(0);
 
         Assert.Empty(engine.Errors);
         Assert.Equal(["VMR1001", "VMR1006", "VMR1007"], engine.Warnings.Select(w => w.Code));
@@ -162,24 +183,24 @@ public sealed class VmafReproGateTests
     }
 
     [Fact]
-    public void HandleExit_ReportsHeldBackErrors_WhenApproveFailed()
+    public void Finish_ReportsHeldBackErrors_WhenApproveFailed()
     {
         var (task, engine) = NewGate(t => { t.Approve = true; t.ApproveReason = "why"; });
         Feed(task, "verify-regressed.txt");
 
-        Assert.False(task.HandleExit(1));
+        task.Finish(1, TimeSpan.FromSeconds(1));
 
         Assert.Equal(["VMR1001"], engine.Errors.Select(e => e.Code));
         Assert.Equal("netflix-synth/mlp_small regressed: fold BigBuckBunny seed 0 PLCC 0.97012 is below the band [0.98811, 0.99211] (k = 3); received file: /repo/baselines/netflix-synth/mlp_small.received.json", engine.Errors[0].Message);
     }
 
     [Fact]
-    public void CompleteDeferred_KeepsInputErrors_EvenWhenApproveExitedZero()
+    public void CompleteHeld_KeepsInputErrors_EvenWhenApproveExitedZero()
     {
         var (task, engine) = NewGate(t => { t.Approve = true; t.ApproveReason = "why"; });
         Feed(task, "verify-input-error.txt");
 
-        task.CompleteDeferred(0);
+        task.CompleteHeld(0);
 
         Assert.Equal("VMR3001", Assert.Single(engine.Errors).Code);
     }
@@ -196,10 +217,12 @@ public sealed class VmafReproGateTests
     }
 
     [Fact]
-    public void Describe_NamesEveryDocumentedExitCode()
+    public void ExitCodesDescribe_NamesEveryExitCodeOfTheSharedContract()
     {
-        Assert.Equal(
-            ["pass", "regression", "usage or input error", "not comparable or missing baseline", "environment error", "internal error", "interrupted", "unknown exit code"],
-            new[] { 0, 1, 2, 3, 4, 70, 130, 99 }.Select(VmafReproGate.Describe));
+        var codes = typeof(ExitCodes).GetFields().Where(f => f.IsLiteral).Select(f => (int)f.GetRawConstantValue()!).ToList();
+
+        Assert.Equal(7, codes.Count);
+        Assert.All(codes, c => Assert.NotEqual(ExitCodes.Describe(99), ExitCodes.Describe(c)));
+        Assert.Equal("regression", ExitCodes.Describe(ExitCodes.Regression));
     }
 }

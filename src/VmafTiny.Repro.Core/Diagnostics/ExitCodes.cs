@@ -4,6 +4,10 @@ namespace VmafTiny.Repro.Diagnostics;
 /// The process exit codes of every front-end. Documented in README.md; never renumber a value,
 /// only add new ones.
 /// </summary>
+/// <remarks>
+/// The one definition of the CLI / MSBuild task contract: the task (src/VmafTiny.Repro.MSBuild)
+/// compiles this very file as a linked source, so it must stay dependency-free (BCL only).
+/// </remarks>
 public static class ExitCodes
 {
     /// <summary>Everything passed (or the command did what it was asked).</summary>
@@ -26,4 +30,17 @@ public static class ExitCodes
 
     /// <summary>A bug: an unexpected exception. Re-run with --verbose and report it.</summary>
     public const int InternalError = 70;
+
+    /// <summary>What an exit code means, in a few words (for messages that name a code).</summary>
+    public static string Describe(int exitCode) => exitCode switch
+    {
+        Success => "pass",
+        Regression => "regression",
+        UsageOrInputError => "usage or input error",
+        NotComparable => "not comparable or missing baseline",
+        EnvironmentError => "environment error",
+        InternalError => "internal error",
+        Interrupted => "interrupted",
+        _ => "not a vmaf-repro exit code",
+    };
 }

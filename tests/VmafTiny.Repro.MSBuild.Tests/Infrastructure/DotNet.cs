@@ -20,7 +20,39 @@ internal static class DotNet
     public static ProcessResult Run(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, TimeSpan timeout, params string[] args) =>
         RunProcess(Host, workingDirectory, environment, timeout, args);
 
+    /// <summary>Starts <c>dotnet</c> with the same clean environment and returns at once (output read and dropped).</summary>
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args)
+    {
+        var p = new Process { StartInfo = StartInfo(Host, workingDirectory, environment, args) };
+        p.OutputDataReceived += (_, _) => { };
+        p.ErrorDataReceived += (_, _) => { };
+        p.Start();
+        p.BeginOutputReadLine();
+        p.BeginErrorReadLine();
+        return p;
+    }
+
     public static ProcessResult RunProcess(string fileName, string workingDirectory, IReadOnlyDictionary<string, string?>? environment, TimeSpan timeout, params string[] args)
+    {
+        var psi = StartInfo(fileName, workingDirectory, environment, args);
+        var output = new StringBuilder();
+        using var p = new Process { StartInfo = psi };
+        p.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        p.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        p.Start();
+        p.BeginOutputReadLine();
+        p.BeginErrorReadLine();
+        if (!p.WaitForExit(timeout))
+        {
+            p.Kill(entireProcessTree: true);
+            p.WaitForExit();
+            throw new TimeoutException($"'{fileName} {string.Join(' ', args)}' did not finish in {timeout}:\n{output}");
+        }
+        p.WaitForExit();
+        lock (output) return new ProcessResult($"{fileName} {string.Join(' ', args)}", p.ExitCode, output.ToString());
+    }
+
+    private static ProcessStartInfo StartInfo(string fileName, string workingDirectory, IReadOnlyDictionary<string, string?>? environment, string[] args)
     {
         var psi = new ProcessStartInfo(fileName)
         {
@@ -44,21 +76,7 @@ internal static class DotNet
         if (environment is not null)
             foreach (var (k, v) in environment) psi.Environment[k] = v;
 
-        var output = new StringBuilder();
-        using var p = new Process { StartInfo = psi };
-        p.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        p.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        p.Start();
-        p.BeginOutputReadLine();
-        p.BeginErrorReadLine();
-        if (!p.WaitForExit(timeout))
-        {
-            p.Kill(entireProcessTree: true);
-            p.WaitForExit();
-            throw new TimeoutException($"'{fileName} {string.Join(' ', args)}' did not finish in {timeout}:\n{output}");
-        }
-        p.WaitForExit();
-        lock (output) return new ProcessResult($"{fileName} {string.Join(' ', args)}", p.ExitCode, output.ToString());
+        return psi;
     }
 
     private static string FindRepoRoot()

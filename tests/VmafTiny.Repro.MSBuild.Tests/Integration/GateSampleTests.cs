@@ -66,4 +66,38 @@ public sealed class GateSampleTests(PackagesFixture packages)
         Assert.Contains($"{sample.Baseline}(1,1): warning VMR1001: ", r.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("error VMR", r.Output, StringComparison.Ordinal);
     }
+
+    // Issue 16 case 1, with the real tool: a deleted baseline is a missing baseline (VMR1004), not "up to date".
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void Build_FailsWithVMR1004_WhenTheBaselineIsDeletedAfterAPass()
+    {
+        using var sample = new GateSampleWorkspace(packages);
+        Assert.Equal(0, sample.Build().ExitCode);
+        File.Delete(sample.Baseline);
+
+        var r = sample.Build();
+
+        Assert.True(r.ExitCode != 0, r.ToString());
+        Assert.Contains($"{sample.Baseline}(1,1): error VMR1004: ", r.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("up to date, skipped", r.Output, StringComparison.Ordinal);
+    }
+
+    // Issue 16 case 3, with the real host: an unrestored tool is VMR9105, once, even with VmafReproWarnOnly.
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void Build_FailsWithVMR9105Once_WhenTheToolIsNotRestored_EvenWithWarnOnly()
+    {
+        using var sample = new GateSampleWorkspace(packages);
+        foreach (var manifest in new[] { Path.Combine(sample.Dir, ".config", "dotnet-tools.json"), Path.Combine(sample.Dir, "dotnet-tools.json") })
+            if (File.Exists(manifest)) File.Delete(manifest);
+
+        var r = sample.Build("VmafReproWarnOnly=true");
+
+        Assert.True(r.ExitCode != 0, r.ToString());
+        // dotnet build repeats every error in its summary after "Build FAILED."; count the build's own lines.
+        var log = r.Output.Split("Build FAILED.")[0];
+        Assert.Single(log.Split('\n'), l => l.Contains("error VMR9105", StringComparison.Ordinal));
+        Assert.DoesNotContain("vmaf-repro gate: passed", r.Output, StringComparison.Ordinal);
+    }
 }

@@ -61,10 +61,10 @@ internal sealed class GateSampleWorkspace : IDisposable
 
     public ProcessResult Run(params string[] args) => DotNet.Run(Dir, _env, Timeout, args);
 
-    /// <summary><c>dotnet build</c> of the sample, out of process, minimal verbosity plus the given properties.</summary>
+    /// <summary><c>dotnet build</c> of the sample, out of process, minimal verbosity plus the given properties (or switches: "-...").</summary>
     public ProcessResult Build(params string[] properties) =>
         Run(["build", "-nologo", "-nr:false", "--disable-build-servers", "-tl:off", "-v:m",
-             "-p:VmafReproPackageVersion=" + _packages.Version, .. properties.Select(p => "-p:" + p)]);
+             "-p:VmafReproPackageVersion=" + _packages.Version, .. properties.Select(p => p.StartsWith('-') ? p : "-p:" + p)]);
 
     /// <summary>Raises the per-cell PLCC of the first fold, for every seed, by <paramref name="delta"/>.</summary>
     public string TamperBaseline(double delta = 0.02)

@@ -23,8 +23,39 @@ public sealed class PackageLayoutTests(PackagesFixture packages)
         Assert.Contains("tasks/net10.0/VmafTiny.Repro.MSBuild.dll", entries);
         Assert.Contains("build/VmafTiny.Repro.MSBuild.props", entries);
         Assert.Contains("build/VmafTiny.Repro.MSBuild.targets", entries);
+        Assert.Contains("build/VmafTiny.Repro.Gate.proj", entries);
+        Assert.Contains("buildMultiTargeting/VmafTiny.Repro.MSBuild.props", entries);
+        Assert.Contains("buildMultiTargeting/VmafTiny.Repro.MSBuild.targets", entries);
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
         Assert.DoesNotContain(entries, e => e.Contains("Microsoft.Build", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void EveryPackage_HasAReadme()
+    {
+        foreach (var package in new[] { packages.TaskPackage, packages.ToolPackage, packages.ToolRidPackage })
+        {
+            using var zip = ZipFile.OpenRead(package);
+            var nuspec = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
+            using var reader = new StreamReader(nuspec.Open());
+            var xml = reader.ReadToEnd();
+            var readme = System.Text.RegularExpressions.Regex.Match(xml, "<readme>([^<]+)</readme>");
+            Assert.True(readme.Success, $"{Path.GetFileName(package)} has no <readme>");
+            Assert.NotNull(zip.GetEntry(readme.Groups[1].Value));
+        }
+    }
+
+    [Fact]
+    public void ToolRidPackage_LeavesOutWhatTheToolNeverLoads()
+    {
+        var entries = Entries(packages.ToolRidPackage);
+
+        Assert.DoesNotContain(entries, e => e.EndsWith("/libtorch_python.so", StringComparison.Ordinal));
+        Assert.DoesNotContain(entries, e => e.EndsWith("/libnnapi_backend.so", StringComparison.Ordinal));
+        Assert.DoesNotContain(entries, e => e.EndsWith("_test.so", StringComparison.Ordinal));
+        Assert.DoesNotContain(entries, e => e.StartsWith("tools/", StringComparison.Ordinal) && (e.EndsWith(".pdb", StringComparison.Ordinal) || (e.EndsWith(".xml", StringComparison.Ordinal) && !e.EndsWith("/DotnetToolSettings.xml", StringComparison.Ordinal))));
+        Assert.Contains("tools/net10.0/linux-x64/libtorch.so", entries);
+        Assert.Contains("tools/net10.0/linux-x64/libc10.so", entries);
     }
 
     [Fact]
