@@ -188,14 +188,8 @@ public sealed class GateEvaluator
     private static IReadOnlyList<FoldShift> DrivingFolds(EvaluationResult b, EvaluationResult f, MetricCheck c,
         IReadOnlyList<string> bSeeds, IReadOnlyList<string> fSeeds, IReadOnlyList<string> folds, double k)
     {
-        var shifts = folds.Select(fo =>
-        {
-            var bv = CellGrid.FoldValues(b, c.Metric, fo, bSeeds);
-            var fv = CellGrid.FoldValues(f, c.Metric, fo, fSeeds);
-            var bm = Aggregator.Mean(bv);
-            var fm = Aggregator.Mean(fv);
-            return new FoldShift(fo, bm, fm, c.Metric.BadDirection(fm - bm), Math.Max(k * Aggregator.SampleStd(bv), c.Floor));
-        }).OrderByDescending(s => s.BadDelta).ThenBy(s => s.Fold, StringComparer.Ordinal).ToList();
+        var shifts = FoldShifts.Of(b, f, c.Metric, bSeeds, fSeeds, folds, k, c.Floor)
+            .OrderByDescending(s => s.BadDelta).ThenBy(s => s.Fold, StringComparer.Ordinal).ToList();
         var exceeding = shifts.Where(s => s.Exceeds).ToList();
         return exceeding.Count > 0 ? exceeding : shifts.Take(1).ToList();
     }
