@@ -53,7 +53,7 @@ public static class MarkdownReport
         r.Count(GateVerdict.NotComparable) + r.Count(GateVerdict.InvalidBaseline) + r.Count(GateVerdict.MissingBaseline) > 0 ? "⚠️ not comparable" :
         "✅ pass";
 
-    private static string Summary(GateReport r) =>
+    internal static string Summary(GateReport r) =>
         $"{r.Pairs.Count} (corpus, arch) pairs: {r.Count(GateVerdict.Regressed)} regressed, {r.Count(GateVerdict.NotComparable)} not comparable, " +
         (r.Count(GateVerdict.InvalidBaseline) > 0 ? $"{r.Count(GateVerdict.InvalidBaseline)} invalid baseline, " : "") +
         $"{r.Count(GateVerdict.MissingBaseline)} missing baseline, {r.Count(GateVerdict.Improved)} improved, " +
