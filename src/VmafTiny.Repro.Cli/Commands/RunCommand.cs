@@ -6,6 +6,7 @@ using VmafTiny.Repro.Cli.Infrastructure;
 using VmafTiny.Repro.Config;
 using VmafTiny.Repro.Corpus;
 using VmafTiny.Repro.Diagnostics;
+using VmafTiny.Repro.Gate;
 using VmafTiny.Repro.Recipe;
 
 namespace VmafTiny.Repro.Cli.Commands;
@@ -39,11 +40,24 @@ internal sealed class RunCommand(CliServices services) : Command<RunCommand.Sett
         [Description("Where to write the result JSON (default: runs/<corpus>/<arch>.json).")]
         public string? Out { get; init; }
 
+        [CommandOption("--report <FORMAT>")]
+        [Description("Also compare with the pair's baseline (if any) and render the report: md, json, junit or html (to --report-file, else to standard output). The exit code stays 0.")]
+        public string? Report { get; init; }
+
+        [CommandOption("--report-file <PATH>")]
+        [Description("Where to write the report.")]
+        public string? ReportFile { get; init; }
+
+        [CommandOption("--plots <DIR>")]
+        [Description("Write the charts of the result against its baseline as PNG files into DIR.")]
+        public string? Plots { get; init; }
+
         public override ValidationResult Validate()
         {
             if (string.IsNullOrWhiteSpace(Corpus)) return ValidationResult.Error("--corpus is required (a configured corpus name or a Parquet path).");
             if (string.IsNullOrWhiteSpace(Arch)) return ValidationResult.Error("--arch is required (e.g. mlp_small).");
             if (Epochs is <= 0 or > Limits.MaxEpochs) return ValidationResult.Error($"--epochs must be 1..{Limits.MaxEpochs}, not {Epochs}.");
+            if (ReportOutput.FormatError(Report) is { } reportError) return ValidationResult.Error(reportError);
             return base.Validate();
         }
     }
@@ -62,10 +76,14 @@ internal sealed class RunCommand(CliServices services) : Command<RunCommand.Sett
             var corpus = workspace.LoadCorpus(spec, cancellationToken);
             var r = workspace.Evaluate(spec, corpus, arch, cancellationToken, seeds, recipe);
             var path = workspace.WriteRun(r, spec.Name, settings.Out is null ? null : Path.GetFullPath(settings.Out, services.Environment.WorkingDirectory), cancellationToken);
-            return (Result: r, Path: path);
+            var wanted = settings.Report is not null || settings.Plots is not null;
+            var entry = wanted ? new GateEntry(spec.Name, arch.Name, workspace.Baselines.TryReadBaseline(spec.Name, arch.Name), r, workspace.Baselines.BaselinePath(spec.Name, arch.Name)) : null;
+            return (Result: r, Path: path, Entry: entry);
         });
         ResultTable.Write(services.Console, spec.Name, result.Result);
         services.Console.MarkupLineInterpolated($"wrote [bold]{result.Path}[/]");
+        if (result.Entry is { } entry)
+            ReportOutput.Write(services, new GateEvaluator(config.Policy).Evaluate([entry]), [entry], settings.Report, settings.ReportFile, settings.Plots, cancellationToken);
         return ExitCodes.Success;
     }
 

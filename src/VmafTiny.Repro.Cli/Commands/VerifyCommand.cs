@@ -25,12 +25,16 @@ internal sealed class VerifyCommand(CliServices services) : Command<VerifyComman
         public double? K { get; init; }
 
         [CommandOption("--report <FORMAT>")]
-        [Description("Also render a report: md, json or junit (to --report-file, else to standard output).")]
+        [Description("Also render a report: md, json, junit or html (to --report-file, else to standard output).")]
         public string? Report { get; init; }
 
         [CommandOption("--report-file <PATH>")]
         [Description("Where to write the report.")]
         public string? ReportFile { get; init; }
+
+        [CommandOption("--plots <DIR>")]
+        [Description("Write the charts as PNG files into DIR (the md report links them).")]
+        public string? Plots { get; init; }
 
         [CommandOption("--warn-only")]
         [Description("Report regressions but exit 0.")]
@@ -50,7 +54,7 @@ internal sealed class VerifyCommand(CliServices services) : Command<VerifyComman
 
         public override ValidationResult Validate()
         {
-            if (Report is not (null or "md" or "json" or "junit")) return ValidationResult.Error($"--report must be md, json or junit, not '{Report}'.");
+            if (ReportOutput.FormatError(Report) is { } reportError) return ValidationResult.Error(reportError);
             if (Diagnostics is not (null or "msbuild")) return ValidationResult.Error($"--diagnostics must be 'msbuild', not '{Diagnostics}'.");
             if (K is { } k && !GatePolicy.IsK(k)) return ValidationResult.Error($"--k must be a finite number > 0, not {k.ToString(CultureInfo.InvariantCulture)}.");
             if (ReportFile is not null && Report is null) return ValidationResult.Error("--report-file needs --report md, json or junit (without it nothing would be written).");
@@ -84,22 +88,7 @@ internal sealed class VerifyCommand(CliServices services) : Command<VerifyComman
             foreach (var d in GateDiagnostics.Diagnostics(report).Where(d => d.Code == "VMR1008"))
                 services.Console.Profile.Out.Writer.WriteLine(d.ToCanonical(warnOnly: false));
 
-        if (settings.Report is { } format)
-        {
-            var text = format switch
-            {
-                "md" => MarkdownReport.Render(report),
-                "json" => JsonReport.Render(report),
-                _ => JUnitReport.Render(report),
-            };
-            if (settings.ReportFile is null) services.Console.Profile.Out.Writer.Write(text);
-            else
-            {
-                var path = Path.GetFullPath(settings.ReportFile, services.Environment.WorkingDirectory);
-                AtomicFile.WriteAllText(path, text, SpecialTarget.WriteInPlace, cancellationToken);
-                services.Console.MarkupLineInterpolated($"report: {path}");
-            }
-        }
+        ReportOutput.Write(services, report, outcome.Entries, settings.Report, settings.ReportFile, settings.Plots, cancellationToken);
 
         if (settings.Approve)
         {

@@ -9,7 +9,11 @@ namespace VmafTiny.Repro.Evaluation;
 public sealed record VerifyOptions(string? CorpusFilter = null, string? ArchFilter = null, double? K = null);
 
 /// <summary>What <c>verify</c> found: the gate report, the fresh results and received files written.</summary>
-public sealed record VerifyOutcome(GateReport Report, IReadOnlyList<string> ReceivedWritten, IReadOnlyList<string> RunFiles);
+public sealed record VerifyOutcome(GateReport Report, IReadOnlyList<string> ReceivedWritten, IReadOnlyList<string> RunFiles)
+{
+    /// <summary>The baseline and fresh results the report judged (the charts are drawn from them).</summary>
+    public IReadOnlyList<GateEntry> Entries { get; init; } = [];
+}
 
 /// <summary>
 /// The verify job: evaluate every selected (corpus, arch) (reusing cached trainings), write the
@@ -58,7 +62,7 @@ public sealed class VerifyRun
         {
             Exports = RunExports(corpora.Select(c => c.Name).ToHashSet(), archs.Select(a => a.Name).ToHashSet(), cancellationToken),
         };
-        return new VerifyOutcome(report, received, runs);
+        return new VerifyOutcome(report, received, runs) { Entries = entries };
     }
 
     // The configured exports of the selected corpora and architectures, into runs/exports.

@@ -10,14 +10,19 @@ public sealed class Chart
 {
     private readonly Plot _plot;
 
-    internal Chart(string fileName, string title, string alt, Plot plot)
+    internal Chart(string corpus, string? arch, string fileName, string title, string alt, Plot plot)
     {
+        Corpus = corpus;
+        Arch = arch;
         FileName = fileName;
         Title = title;
         Alt = alt;
         _plot = plot;
     }
 
+    public string Corpus { get; }
+    /// <summary>Null for an overview of the corpus.</summary>
+    public string? Arch { get; }
     public string FileName { get; }
     public string Title { get; }
     public string Alt { get; }

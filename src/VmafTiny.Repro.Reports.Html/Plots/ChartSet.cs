@@ -1,4 +1,5 @@
 using System.Text;
+using VmafTiny.Repro.Gate;
 using VmafTiny.Repro.Gate.Reports.Charts;
 
 namespace VmafTiny.Repro.Reports.Html.Plots;
@@ -15,15 +16,15 @@ public sealed record ChartSet(IReadOnlyList<Chart> Overviews, IReadOnlyList<Pair
     public static ChartSet Create(GateCharts charts)
     {
         ArgumentNullException.ThrowIfNull(charts);
-        var overviews = charts.Overviews.Select(o => new Chart(FileName(o.Corpus, "overview", o.Metric.ToString().ToLowerInvariant()),
-            $"{o.Corpus}: architectures", ChartText.Alt(o), OverviewPlot.Create(o))).ToList();
+        var overviews = charts.Overviews.Select(o => new Chart(o.Corpus, null, FileName(o.Corpus, "overview", o.Metric.Key()),
+            $"{o.Metric.Key().ToUpperInvariant()} per arch", ChartText.Alt(o), OverviewPlot.Create(o))).ToList();
         var pairs = charts.Pairs.Select(p =>
         {
             var list = new List<Chart>();
             var (corpus, arch) = (p.Pair.Corpus, p.Pair.Arch);
-            if (p.Folds is { } f) list.Add(new Chart(FileName(corpus, arch, "folds"), "per fold", ChartText.Alt(f), FoldPlot.Create(f)));
-            if (p.Seeds is { } s) list.Add(new Chart(FileName(corpus, arch, "seeds"), "per seed", ChartText.Alt(s), SeedPlot.Create(s)));
-            if (p.History is { } h) list.Add(new Chart(FileName(corpus, arch, "history"), "history", ChartText.Alt(h), HistoryPlot.Create(h)));
+            if (p.Folds is { } f) list.Add(new Chart(corpus, arch, FileName(corpus, arch, "folds"), "per fold", ChartText.Alt(f), FoldPlot.Create(f)));
+            if (p.Seeds is { } s) list.Add(new Chart(corpus, arch, FileName(corpus, arch, "seeds"), "per seed", ChartText.Alt(s), SeedPlot.Create(s)));
+            if (p.History is { } h) list.Add(new Chart(corpus, arch, FileName(corpus, arch, "history"), "history", ChartText.Alt(h), HistoryPlot.Create(h)));
             return new PairChartSet(p, list);
         }).ToList();
         return new ChartSet(overviews, pairs);

@@ -71,7 +71,7 @@ public sealed class UsageErrorTests
     {
         using var repo = TempRepo.FromTemplate();
         var result = CliHost.Run(repo, "verify", "--report", "pdf");
-        Expect.OneLineError(result, 2, "VMR3100", "--report must be md, json or junit");
+        Expect.OneLineError(result, 2, "VMR3100", "--report must be md, json, junit or html");
     }
 
     [Fact]

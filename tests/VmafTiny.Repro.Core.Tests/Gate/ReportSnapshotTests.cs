@@ -35,6 +35,26 @@ public sealed class ReportSnapshotTests
     public void Markdown_MatchesSnapshot() => Snapshot.Match(MarkdownReport.Render(Report()));
 
     [Fact]
+    public void Markdown_LinksEveryPlot_OverviewsFirstThenPairsInReportOrder()
+    {
+        PlotLink[] plots =
+        [
+            new("netflix-synth", "mlp_medium", "per fold", "plots/netflix-synth--mlp_medium--folds.png"),
+            new("netflix-synth", null, "plcc", "plots/netflix-synth--overview--plcc.png"),
+            new("netflix-synth", "mlp_small", "history", "my plots/netflix-synth--mlp_small--history.png"),
+        ];
+        var md = MarkdownReport.Render(Report(), plots);
+
+        var section = md[md.IndexOf("### Plots", StringComparison.Ordinal)..];
+        Assert.Equal(
+            "### Plots\n\n" +
+            "- `netflix-synth`: [plcc](plots/netflix-synth--overview--plcc.png)\n" +
+            "- `netflix-synth/mlp_medium`: [per fold](plots/netflix-synth--mlp_medium--folds.png)\n" +
+            "- `netflix-synth/mlp_small`: [history](my%20plots/netflix-synth--mlp_small--history.png)\n", section);
+        Assert.Equal(MarkdownReport.Render(Report()), md[..md.IndexOf("\n### Plots", StringComparison.Ordinal)]);
+    }
+
+    [Fact]
     public void Json_MatchesSnapshot() => Snapshot.Match(JsonReport.Render(Report()));
 
     [Fact]

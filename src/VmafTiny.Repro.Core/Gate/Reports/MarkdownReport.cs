@@ -5,11 +5,12 @@ namespace VmafTiny.Repro.Gate.Reports;
 /// <summary>
 /// The gate report as GitHub-flavoured Markdown, ready to append to <c>$GITHUB_STEP_SUMMARY</c>:
 /// a summary line, one table row per (corpus, arch, metric) worst first (regressed, not comparable,
-/// missing, improved, stale, pass; regressed metrics first within a pair), then notes.
+/// missing, improved, stale, pass; regressed metrics first within a pair), then notes, then links
+/// to the chart files when there are any (<c>--plots</c>).
 /// </summary>
 public static class MarkdownReport
 {
-    public static string Render(GateReport report)
+    public static string Render(GateReport report, IReadOnlyList<PlotLink>? plots = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         var sb = new StringBuilder();
@@ -45,7 +46,23 @@ public static class MarkdownReport
             foreach (var n in notes) sb.Append("- ").Append(n).Append('\n');
         }
         ExportReportSection.Markdown(sb, report.Exports);
+        if (plots is { Count: > 0 }) Plots(sb, report, plots);
         return sb.ToString();
+    }
+
+    /// <summary>One line per corpus overview and per pair (report order), each chart a link.</summary>
+    private static void Plots(StringBuilder sb, GateReport report, IReadOnlyList<PlotLink> plots)
+    {
+        sb.Append('\n').Append("### Plots").Append('\n').Append('\n');
+        static string Links(IEnumerable<PlotLink> links) =>
+            string.Join(" · ", links.Select(l => $"[{l.Title}]({Uri.EscapeDataString(l.Path).Replace("%2F", "/", StringComparison.Ordinal)})"));
+        foreach (var corpus in plots.Where(p => p.Arch is null).GroupBy(p => p.Corpus))
+            sb.Append("- `").Append(corpus.Key).Append("`: ").Append(Links(corpus)).Append('\n');
+        foreach (var pair in report.Pairs)
+        {
+            var links = plots.Where(p => p.Corpus == pair.Corpus && p.Arch == pair.Arch).ToList();
+            if (links.Count > 0) sb.Append("- `").Append(pair.Corpus).Append('/').Append(pair.Arch).Append("`: ").Append(Links(links)).Append('\n');
+        }
     }
 
     private static string Headline(GateReport r) =>
