@@ -65,6 +65,18 @@ public sealed partial class ChartRenderingTests
     }
 
     [Fact]
+    public void SeedChart_Svg_DrawsTheFreshMeanAsDashes_AndTheBaselineMeanAsOneLine()
+    {
+        // Skia's SVG canvas drops line patterns; dashes are separate lines, so they survive in SVG.
+        var svg = Find("netflix-synth--mlp_medium--seeds").Svg();
+        var fresh = Regex.Matches(svg, "<path fill=\"none\" stroke=\"#D55E00\"").Count;
+        var baseline = Regex.Matches(svg, "<path fill=\"none\" stroke=\"#1B3A6B\"").Count;
+
+        Assert.True(fresh >= 40, $"fresh mean drawn with {fresh} strokes");
+        Assert.InRange(baseline, 1, 2);
+    }
+
+    [Fact]
     public void AltTexts_SayTheFinding()
     {
         Assert.EndsWith("Regressed folds (beyond their band in the bad direction): FoxBird.", Find("netflix-synth--mlp_medium--folds").Alt);

@@ -8,6 +8,11 @@ namespace VmafTiny.Repro.Reports.Html.Plots;
 /// charts read in grey and for colour-blind readers; regressed folds carry a large cross and the
 /// word "regressed" in their axis label.
 /// </summary>
+/// <remarks>
+/// Dashes are drawn as separate short lines, never with a line pattern: Skia's SVG canvas does not
+/// support path effects (it drops the dashes and prints "Unsupported path effect in addPaint." on
+/// standard output, into the CLI's output).
+/// </remarks>
 internal static class ChartStyle
 {
     public const int Width = 900;
@@ -23,9 +28,6 @@ internal static class ChartStyle
     public const MarkerShape BaselineMarker = MarkerShape.FilledCircle;
     public const MarkerShape FreshMarker = MarkerShape.OpenTriangleUp;
     public const MarkerShape MarkedMarker = MarkerShape.Eks;
-    public static readonly LinePattern BaselineLine = LinePattern.Solid;
-    public static readonly LinePattern FreshLine = LinePattern.Dashed;
-    public static readonly LinePattern BandLine = LinePattern.Dotted;
 
     /// <summary>A plot with the house font, title and axis labels.</summary>
     public static Plot NewPlot(string title, string xLabel, string yLabel)
@@ -54,15 +56,34 @@ internal static class ChartStyle
         plot.Legend.FontSize = 12;
     }
 
-    /// <summary>A horizontal segment (a mean) from <paramref name="x1"/> to <paramref name="x2"/>.</summary>
-    public static void Segment(Plot plot, double x1, double x2, double y, Color color, LinePattern pattern, string? legend)
+    /// <summary>A horizontal segment (a mean) from <paramref name="x1"/> to <paramref name="x2"/>, solid or dashed.</summary>
+    public static void Segment(Plot plot, double x1, double x2, double y, Color color, bool dashed, string? legend) =>
+        Polyline(plot, [x1, x2], [y, y], color, 2.5f, dashed, legend, null);
+
+    /// <summary>
+    /// A line through the points, solid or dashed (dashes of about 1/80 of the x range, as separate
+    /// lines: see the remarks of the class), on <paramref name="axis"/> (the left one when null).
+    /// </summary>
+    public static void Polyline(Plot plot, IReadOnlyList<double> xs, IReadOnlyList<double> ys, Color color, float width, bool dashed, string? legend, IYAxis? axis)
     {
-        var line = plot.Add.Line(x1, y, x2, y);
-        line.LineColor = color;
-        line.LineWidth = 2.5f;
-        line.LinePattern = pattern;
-        line.MarkerShape = MarkerShape.None;
-        if (legend is not null) line.LegendText = legend;
+        var range = Math.Max(xs.Max() - xs.Min(), 1e-12);
+        var legendSet = false;
+        for (var i = 0; i + 1 < xs.Count; i++)
+        {
+            var n = dashed ? Math.Max(2, (int)Math.Round(80 * Math.Abs(xs[i + 1] - xs[i]) / Math.Max(range, 8))) : 1;
+            for (var k = 0; k < n; k++)
+            {
+                double At(IReadOnlyList<double> v, double t) => v[i] + (v[i + 1] - v[i]) * t;
+                var (t0, t1) = dashed ? (k / (double)n, (k + 0.55) / n) : (0.0, 1.0);
+                var line = plot.Add.Line(At(xs, t0), At(ys, t0), At(xs, t1), At(ys, t1));
+                line.LineColor = color;
+                line.LineWidth = width;
+                line.MarkerShape = MarkerShape.None;
+                if (axis is not null) line.Axes.YAxis = axis;
+                if (legend is not null && !legendSet) line.LegendText = legend;
+                legendSet = true;
+            }
+        }
     }
 
     /// <summary>Markers at (x, each y) of one series.</summary>

@@ -5,7 +5,7 @@ using VmafTiny.Repro.Gate.Reports.Charts;
 namespace VmafTiny.Repro.Reports.Html.Plots;
 
 /// <summary>
-/// Per-fold chart: one column per fold with the band (grey box, dotted edge), the baseline's seeds
+/// Per-fold chart: one column per fold with the band (grey box), the baseline's seeds
 /// (filled circles, left) and mean (solid), the fresh seeds (open triangles, right) and mean
 /// (dashed); a regressed fold gets a large cross above its column and "(regressed)" in its label.
 /// </summary>
@@ -24,19 +24,18 @@ internal static class FoldPlot
                 var r = plot.Add.Rectangle(i - 0.42, i + 0.42, band.Low, band.High);
                 r.FillColor = ChartStyle.Band;
                 r.LineColor = ChartStyle.BandEdge;
-                r.LinePattern = ChartStyle.BandLine;
                 r.LineWidth = 1;
                 if (first.band) r.LegendText = "band: baseline fold mean ± max(k·fold std, floor)";
                 first.band = false;
             }
             if (double.IsFinite(f.BaselineMean))
             {
-                ChartStyle.Segment(plot, i - 0.42, i + 0.02, f.BaselineMean, ChartStyle.Baseline, ChartStyle.BaselineLine, first.bMean ? "baseline mean" : null);
+                ChartStyle.Segment(plot, i - 0.42, i + 0.02, f.BaselineMean, ChartStyle.Baseline, dashed: false, first.bMean ? "baseline mean (solid)" : null);
                 first.bMean = false;
             }
             if (double.IsFinite(f.FreshMean))
             {
-                ChartStyle.Segment(plot, i - 0.02, i + 0.42, f.FreshMean, ChartStyle.Fresh, ChartStyle.FreshLine, first.fMean ? "fresh mean" : null);
+                ChartStyle.Segment(plot, i - 0.02, i + 0.42, f.FreshMean, ChartStyle.Fresh, dashed: true, first.fMean ? "fresh mean (dashed)" : null);
                 first.fMean = false;
             }
             if (f.BaselineSeeds.Count > 0)

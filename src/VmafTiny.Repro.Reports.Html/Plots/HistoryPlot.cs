@@ -20,9 +20,10 @@ internal static class HistoryPlot
         var xs = Enumerable.Range(0, pts.Count).Select(i => (double)i).ToArray();
 
         Series(plot, xs, pts.Select(p => p.Plcc).ToArray(), pts.Select(p => p.PlccStd).ToArray(), pts.Select(p => p.IsFresh).ToArray(),
-            ChartStyle.Baseline, LinePattern.Solid, MarkerShape.FilledCircle, MarkerShape.OpenCircle, "PLCC", plot.Axes.Left);
-        Series(plot, xs, pts.Select(p => p.Rmse).ToArray(), pts.Select(p => p.RmseStd).ToArray(), pts.Select(p => p.IsFresh).ToArray(),
-            ChartStyle.Fresh, LinePattern.Dashed, MarkerShape.FilledSquare, MarkerShape.OpenSquare, "RMSE (right axis)", plot.Axes.Right);
+            ChartStyle.Baseline, false, MarkerShape.FilledCircle, MarkerShape.OpenCircle, "PLCC", plot.Axes.Left);
+        // RMSE a little to the right, so that equal-looking points of the two axes do not hide each other.
+        Series(plot, xs.Select(x => x + 0.04).ToArray(), pts.Select(p => p.Rmse).ToArray(), pts.Select(p => p.RmseStd).ToArray(), pts.Select(p => p.IsFresh).ToArray(),
+            ChartStyle.Fresh, true, MarkerShape.FilledSquare, MarkerShape.OpenSquare, "RMSE (right axis)", plot.Axes.Right);
 
         ChartStyle.Categories(plot, pts.Select(Label).ToList());
         ChartStyle.Legend(plot);
@@ -32,15 +33,10 @@ internal static class HistoryPlot
     private static string Label(HistoryPoint p) =>
         p.ApprovedUtc is { } when ? $"{p.Label}\n{when.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : p.Label;
 
-    private static void Series(Plot plot, double[] xs, double[] ys, double[] std, bool[] fresh, Color color, LinePattern pattern,
+    private static void Series(Plot plot, double[] xs, double[] ys, double[] std, bool[] fresh, Color color, bool dashed,
         MarkerShape approvedShape, MarkerShape freshShape, string name, IYAxis axis)
     {
-        var line = plot.Add.Scatter(xs, ys);
-        line.Color = color;
-        line.LinePattern = pattern;
-        line.LineWidth = 2;
-        line.MarkerShape = MarkerShape.None;
-        line.Axes.YAxis = axis;
+        ChartStyle.Polyline(plot, xs, ys, color, 2, dashed, null, axis);
         var errors = plot.Add.ErrorBar(xs, ys, std);
         errors.Color = color;
         errors.Axes.YAxis = axis;

@@ -7,7 +7,7 @@ namespace VmafTiny.Repro.Reports.Html.Plots;
 
 /// <summary>
 /// Seed chart: each seed's overall value (mean over folds) on both sides, the baseline mean (solid)
-/// with the gate's band around it (grey, dotted edges) and the fresh mean (dashed).
+/// with the gate's band around it (grey) and the fresh mean (dashed).
 /// </summary>
 internal static class SeedPlot
 {
@@ -20,15 +20,14 @@ internal static class SeedPlot
             var span = plot.Add.VerticalSpan(band.Low, band.High);
             span.FillColor = ChartStyle.Band;
             span.LineColor = ChartStyle.BandEdge;
-            span.LinePattern = ChartStyle.BandLine;
             span.LineWidth = 1;
             span.LegendText = $"band: baseline mean ± max({chart.K.ToString("0.##", CultureInfo.InvariantCulture)}·seed std, floor)";
         }
         var n = chart.Seeds.Count;
         if (double.IsFinite(chart.BaselineMean))
-            ChartStyle.Segment(plot, -0.5, n - 0.5, chart.BaselineMean, ChartStyle.Baseline, ChartStyle.BaselineLine, "baseline mean");
+            ChartStyle.Segment(plot, -0.5, n - 0.5, chart.BaselineMean, ChartStyle.Baseline, dashed: false, "baseline mean (solid)");
         if (double.IsFinite(chart.FreshMean))
-            ChartStyle.Segment(plot, -0.5, n - 0.5, chart.FreshMean, ChartStyle.Fresh, ChartStyle.FreshLine, "fresh mean");
+            ChartStyle.Segment(plot, -0.5, n - 0.5, chart.FreshMean, ChartStyle.Fresh, dashed: true, "fresh mean (dashed)");
         var xs = Enumerable.Range(0, n).Select(i => (double)i).ToList();
         ChartStyle.Points(plot, xs.Select(x => x - 0.1).ToList(), chart.Seeds.Select(s => s.Baseline).ToList(), ChartStyle.BaselineMarker, ChartStyle.Baseline, 9, "baseline seed");
         ChartStyle.Points(plot, xs.Select(x => x + 0.1).ToList(), chart.Seeds.Select(s => s.Fresh).ToList(), ChartStyle.FreshMarker, ChartStyle.Fresh, 11, "fresh seed");
