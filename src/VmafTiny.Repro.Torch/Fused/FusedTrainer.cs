@@ -28,7 +28,6 @@ internal sealed class FusedTrainer<V> where V : struct, IVec16<V>
     private readonly float[] _m;
     private readonly float[] _v;
     private readonly int[] _permutation;
-    private readonly float[] _featureMajor;
 
     public FusedTrainer(TrainingJob job)
     {
@@ -42,13 +41,6 @@ internal sealed class FusedTrainer<V> where V : struct, IVec16<V>
         _m = new float[_net.PaddedLength];
         _v = new float[_net.PaddedLength];
         _permutation = new int[job.TrainRows];
-        // The training rows feature-major, so that gathering a batch reads one feature column at a time.
-        var f = job.FeatureCount;
-        var n = job.TrainRows;
-        _featureMajor = new float[f * n];
-        for (var r = 0; r < n; r++)
-            for (var k = 0; k < f; k++)
-                _featureMajor[k * n + r] = job.TrainX[r * f + k];
     }
 
     public FusedNetwork Network => _net;
@@ -124,22 +116,23 @@ internal sealed class FusedTrainer<V> where V : struct, IVec16<V>
         return result;
     }
 
+    // Row-major reads: a row's features share one cache line, which matters once the training set
+    // outgrows the caches (a 216,000-row fold: a feature-major copy took 57 % of mlp_small's time).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void GatherRows(ReadOnlySpan<int> indices, int rows)
     {
         var f = _job.FeatureCount;
-        var n = _job.TrainRows;
+        var x = _job.TrainX;
         var y = _job.TrainY;
         var a0 = _activations[0];
         var count = indices.Length;
-        for (var k = 0; k < f; k++)
+        for (var r = 0; r < count; r++)
         {
-            var column = _featureMajor.AsSpan(k * n, n);
-            var destination = a0.AsSpan(k * _stride, rows);
-            for (var r = 0; r < count; r++) destination[r] = column[indices[r]];
-            destination[count..].Clear();
+            var row = indices[r];
+            for (var k = 0; k < f; k++) a0[k * _stride + r] = x[row * f + k];
+            _target[r] = y[row];
         }
-        for (var r = 0; r < count; r++) _target[r] = y[indices[r]];
+        for (var k = 0; k < f; k++) a0.AsSpan(k * _stride + count, rows - count).Clear();
         _target.AsSpan(count, rows - count).Clear();
     }
 
