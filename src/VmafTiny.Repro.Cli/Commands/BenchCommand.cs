@@ -67,6 +67,7 @@ internal sealed class BenchCommand(CliServices services) : Command<BenchCommand.
                     : seq.WallSeconds;
                 var gflops = fused.Flops / fused.WallSeconds / 1e9;
                 var phases = fused.Phases is { } ph ? string.Join(", ", ph.Select(kv => $"{kv.Key} {kv.Value / ph.Values.Sum():P0}")) : "";
+                services.Console.WriteLine($"{name} {arch}: fidelity against the sequential engine: batched {PlccAgreement(seq, bat)}; fused {PlccAgreement(seq, fused)}");
                 services.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{name} {arch}: sequential {seqGrid:0.0} s{(extrapolated ? $" (extrapolated from {seq.Trainings} trainings)" : "")}, batched {bat.WallSeconds:0.0} s, fused {fused.WallSeconds:0.0} s ({bat.WallSeconds / fused.WallSeconds:0.0}x batched, {seqGrid / fused.WallSeconds:0.0}x sequential), {gflops:0.0} GFLOP/s = {gflops / fmaPeak:P0} of the FMA peak; fused time in the loop: {phases}; fused GCs during training {fused.Collections}, bytes allocated in training loops {fused.LoopAllocatedBytes}"));
                 var t = totals.GetValueOrDefault(name);
@@ -121,9 +122,24 @@ internal sealed class BenchCommand(CliServices services) : Command<BenchCommand.
     /// <summary>Largest |PLCC(other) − PLCC(sequential)| over the (seed, fold) cells both engines trained.</summary>
     private static string MaxPlccDelta(BenchProbeCommand.Measurement seq, BenchProbeCommand.Measurement other)
     {
-        var deltas = seq.Plcc.Where(kv => other.Plcc.ContainsKey(kv.Key)).Select(kv => Math.Abs(kv.Value - other.Plcc[kv.Key])).ToList();
-        return deltas.Count == 0 ? "—" : deltas.Max().ToString("E1", CultureInfo.InvariantCulture);
+        var deltas = PlccDeltas(seq, other);
+        return deltas.Count == 0 ? "—" : deltas.Max(Math.Abs).ToString("E1", CultureInfo.InvariantCulture);
     }
+
+    /// <summary>Per-cell max and median |ΔPLCC| and the difference of the overall mean PLCC (mean over the common cells).</summary>
+    private static string PlccAgreement(BenchProbeCommand.Measurement seq, BenchProbeCommand.Measurement other)
+    {
+        var deltas = PlccDeltas(seq, other);
+        if (deltas.Count == 0) return "no common cells (timing subset)";
+        var abs = deltas.Select(Math.Abs).Order().ToList();
+        var median = abs.Count % 2 == 1 ? abs[abs.Count / 2] : (abs[abs.Count / 2 - 1] + abs[abs.Count / 2]) / 2;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"max |ΔPLCC| {abs[^1]:E1}, median {median:E1}, overall mean PLCC Δ {deltas.Average():+0.0E+0;-0.0E+0;0} over {deltas.Count} cells");
+    }
+
+    /// <summary>PLCC(other) − PLCC(sequential) over the (seed, fold) cells both engines trained.</summary>
+    private static List<double> PlccDeltas(BenchProbeCommand.Measurement seq, BenchProbeCommand.Measurement other) =>
+        seq.Plcc.Where(kv => other.Plcc.ContainsKey(kv.Key)).Select(kv => other.Plcc[kv.Key] - kv.Value).ToList();
 
     private static string F(double s) => s.ToString("0.0", CultureInfo.InvariantCulture);
     private static string Mb(long bytes) => $"{bytes / 1048576.0:0} MB";
