@@ -99,7 +99,7 @@ internal sealed class BenchCommand(CliServices services) : Command<BenchCommand.
         var psi = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         if (Path.GetFileNameWithoutExtension(host) == "dotnet") psi.ArgumentList.Add(self);
         foreach (var a in new[] { "bench-probe", "--corpus-path", path, "--group-column", group, "--arch", arch, "--engine", engine,
-                     "--seeds", seeds.ToString(CultureInfo.InvariantCulture), "--epochs", epochs.ToString(CultureInfo.InvariantCulture) })
+                     "--seed-count", seeds.ToString(CultureInfo.InvariantCulture), "--epochs", epochs.ToString(CultureInfo.InvariantCulture) })
             psi.ArgumentList.Add(a);
         if (maxFolds is { } f)
         {

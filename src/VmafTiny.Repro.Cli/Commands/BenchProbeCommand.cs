@@ -24,7 +24,7 @@ internal sealed class BenchProbeCommand(CliServices services) : Command<BenchPro
         [CommandOption("--corpus-path <PATH>")] public string CorpusPath { get; init; } = "";
         [CommandOption("--group-column <NAME>")] public string GroupColumn { get; init; } = "source";
         [CommandOption("--arch <NAME>")] public string Arch { get; init; } = "mlp_small";
-        [CommandOption("--seeds <N>")] [Description("Train the first N seeds only.")] public int Seeds { get; init; } = 5;
+        [CommandOption("--seed-count <N>")] [Description("Train seeds 0 .. N-1 (a count; elsewhere --seeds is a list).")] public int Seeds { get; init; } = 5;
         [CommandOption("--epochs <N>")] public int Epochs { get; init; } = 90;
         [CommandOption("--kernels")] [Description("Print the fused engine's FMA peak and per-layer kernel GFLOP/s on one thread for every SIMD path this CPU runs, and exit.")] public bool Kernels { get; init; }
         [CommandOption("--max-folds <N>")] [Description("Train only the first N folds (timing only: no metrics).")] public int? MaxFolds { get; init; }
