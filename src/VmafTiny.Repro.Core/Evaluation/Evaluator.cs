@@ -41,34 +41,14 @@ public sealed class Evaluator
         foreach (var seed in seeds)
             foreach (var fold in folds)
             {
-                var key = ResultCache.Key(corpus.Fingerprint.Sha256, arch, recipe, seed, fold.HeldOut, _engine.Name, _engine.Version);
+                var key = CacheKey(corpus, arch, recipe, seed, fold.HeldOut);
                 if (_cache is not null && _cache.TryGet(key, out var cached)) cells[(seed, fold.HeldOut)] = cached;
                 else pending.Add((fold, seed, key));
             }
         var fromCache = cells.Count;
         _progress.Started(label, seeds.Count * folds.Count, fromCache);
 
-        if (pending.Count > 0)
-        {
-            var needed = pending.Select(p => p.Fold).DistinctBy(f => f.HeldOut).ToList();
-            PreparedInputBudget.Check(FoldPlan.PreparedInputBytes(needed, corpus.FeatureCount), needed.Count, corpus.Rows, spec);
-            var prepared = needed.ToDictionary(f => f.HeldOut, f => PrepareFold(corpus, f, recipe));
-            var jobs = pending.Select(p =>
-            {
-                var (trainX, trainY, testX) = prepared[p.Fold.HeldOut];
-                return new TrainingJob(arch, recipe, p.Seed, p.Fold.HeldOut, corpus.FeatureCount, trainX, trainY, testX);
-            }).ToList();
-            var keys = pending.ToDictionary(p => (p.Seed, p.Fold.HeldOut), p => (p.Key, p.Fold));
-            var gate = new object();
-            _engine.Train(jobs, outcome =>
-            {
-                var (key, fold) = keys[(outcome.Job.Seed, outcome.Job.Fold)];
-                var cell = Score(outcome, corpus.Target, fold.TestRows);
-                _cache?.Put(key, cell);
-                lock (gate) cells[(outcome.Job.Seed, outcome.Job.Fold)] = cell;
-                _progress.TrainingCompleted(label, outcome.Job.Seed, outcome.Job.Fold, outcome.Wall, outcome.Diverged);
-            }, cancellationToken);
-        }
+        TrainPending(corpus, spec, arch, recipe, label, pending, cells, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
 
         var result = new EvaluationResult
@@ -121,6 +101,60 @@ public sealed class Evaluator
         };
         _progress.Finished(label, sw.Elapsed);
         return result;
+    }
+
+    /// <summary>
+    /// Trains the given (seed, fold) cells into the cache (those already cached are skipped) without
+    /// assembling a result: what one shard of a split grid does. Returns (trained, already cached).
+    /// </summary>
+    public (int Trained, int FromCache) TrainCells(LoadedCorpus corpus, CorpusSpec spec, Architecture arch, TrainingRecipe recipe,
+        IReadOnlyCollection<(int Seed, string Fold)> wanted, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(wanted);
+        var sw = Stopwatch.StartNew();
+        var label = $"{spec.Name}/{arch.Name}";
+        var pending = new List<(FoldSplit Fold, int Seed, string Key)>();
+        var fromCache = 0;
+        foreach (var fold in FoldPlan.Create(corpus))
+            foreach (var (seed, _) in wanted.Where(w => w.Fold == fold.HeldOut).OrderBy(w => w.Seed))
+            {
+                var key = CacheKey(corpus, arch, recipe, seed, fold.HeldOut);
+                if (_cache is not null && _cache.TryGet(key, out _)) fromCache++;
+                else pending.Add((fold, seed, key));
+            }
+        _progress.Started(label, pending.Count + fromCache, fromCache);
+        TrainPending(corpus, spec, arch, recipe, label, pending, [], cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        _progress.Finished(label, sw.Elapsed);
+        return (pending.Count, fromCache);
+    }
+
+    /// <summary>The cache key of one (seed, fold) training with this evaluator's engine.</summary>
+    public string CacheKey(LoadedCorpus corpus, Architecture arch, TrainingRecipe recipe, int seed, string fold) =>
+        ResultCache.Key(corpus.Fingerprint.Sha256, arch, recipe, seed, fold, _engine.Name, _engine.Version);
+
+    private void TrainPending(LoadedCorpus corpus, CorpusSpec spec, Architecture arch, TrainingRecipe recipe, string label,
+        List<(FoldSplit Fold, int Seed, string Key)> pending, Dictionary<(int Seed, string Fold), CellMetrics> cells, CancellationToken cancellationToken)
+    {
+        if (pending.Count == 0) return;
+        var needed = pending.Select(p => p.Fold).DistinctBy(f => f.HeldOut).ToList();
+        PreparedInputBudget.Check(FoldPlan.PreparedInputBytes(needed, corpus.FeatureCount), needed.Count, corpus.Rows, spec);
+        var prepared = needed.ToDictionary(f => f.HeldOut, f => PrepareFold(corpus, f, recipe));
+        var jobs = pending.Select(p =>
+        {
+            var (trainX, trainY, testX) = prepared[p.Fold.HeldOut];
+            return new TrainingJob(arch, recipe, p.Seed, p.Fold.HeldOut, corpus.FeatureCount, trainX, trainY, testX);
+        }).ToList();
+        var keys = pending.ToDictionary(p => (p.Seed, p.Fold.HeldOut), p => (p.Key, p.Fold));
+        var gate = new object();
+        _engine.Train(jobs, outcome =>
+        {
+            var (key, fold) = keys[(outcome.Job.Seed, outcome.Job.Fold)];
+            var cell = Score(outcome, corpus.Target, fold.TestRows);
+            _cache?.Put(key, cell);
+            lock (gate) cells[(outcome.Job.Seed, outcome.Job.Fold)] = cell;
+            _progress.TrainingCompleted(label, outcome.Job.Seed, outcome.Job.Fold, outcome.Wall, outcome.Diverged);
+        }, cancellationToken);
     }
 
     /// <summary>One fold's training and held-out inputs, standardised with the fold's training statistics (float32).</summary>

@@ -18,6 +18,21 @@ public sealed class ResultCache
 
     public ResultCache(string root) => _root = root;
 
+    /// <summary>The cache folder (runs/cache).</summary>
+    public string Root => _root;
+
+    /// <summary>True for a well-formed key: 64 lowercase hexadecimal digits (a SHA-256).</summary>
+    public static bool IsKey(string key) =>
+        key.Length == 64 && key.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
+
+    /// <summary>The keys of every entry file (<c>xx/&lt;key&gt;.json</c>), in ordinal order; temporary files are not entries.</summary>
+    public IReadOnlyList<string> Keys() =>
+        Directory.Exists(_root)
+            ? Directory.EnumerateFiles(_root, "*.json", SearchOption.AllDirectories)
+                .Select(f => (Key: Path.GetFileNameWithoutExtension(f), Dir: Path.GetFileName(Path.GetDirectoryName(f))))
+                .Where(e => IsKey(e.Key) && e.Dir == e.Key[..2]).Select(e => e.Key).Order(StringComparer.Ordinal).ToList()
+            : [];
+
     /// <summary>The cache key of one training.</summary>
     public static string Key(string corpusSha256, Recipe.Architecture arch, Recipe.TrainingRecipe recipe, int seed, string fold, string engine, string engineVersion)
     {
@@ -46,5 +61,6 @@ public sealed class ResultCache
     public void Put(string key, CellMetrics cell) =>
         AtomicFile.WriteAllText(PathOf(key), JsonConvert.SerializeObject(cell, ResultJson.Settings));
 
-    private string PathOf(string key) => Path.Combine(_root, key[..2], key + ".json");
+    /// <summary>Where the entry of <paramref name="key"/> lives.</summary>
+    public string PathOf(string key) => Path.Combine(_root, key[..2], key + ".json");
 }

@@ -66,12 +66,14 @@ public sealed class Workspace
         SyntheticCorpus.WriteParquet(data, path);
     }
 
+    /// <summary>An evaluator with this workspace's engine, cache and progress.</summary>
+    public Evaluator CreateEvaluator() => new(_engine, Cache, _progress, _toolVersion);
+
     /// <summary>Evaluates one architecture on one corpus (cached trainings are reused).</summary>
     public EvaluationResult Evaluate(CorpusSpec spec, LoadedCorpus corpus, Architecture arch, CancellationToken cancellationToken,
         IReadOnlyList<int>? seeds = null, TrainingRecipe? recipe = null)
     {
-        var evaluator = new Evaluator(_engine, Cache, _progress, _toolVersion);
-        return evaluator.Evaluate(corpus, spec, arch, recipe ?? Config.Recipe, seeds ?? Config.Seeds, cancellationToken);
+        return CreateEvaluator().Evaluate(corpus, spec, arch, recipe ?? Config.Recipe, seeds ?? Config.Seeds, cancellationToken);
     }
 
     /// <summary>Writes a fresh result atomically (to <paramref name="path"/>, default <see cref="RunPath"/>); returns the path.</summary>
