@@ -33,6 +33,12 @@ internal static class CliApp
             c.AddCommand<RunCommand>("run").WithDescription("Run the multi-seed evaluation of one architecture on one corpus and write its JSON.");
             c.AddCommand<ApproveCommand>("approve").WithDescription("Promote received results to baselines (with a reason recorded in their history).");
             c.AddCommand<CalibrateCommand>("calibrate").WithDescription("Estimate the gate's false-alarm rate and smallest detectable PLCC drop by re-running with other seeds.");
+            c.AddBranch("cache", cache =>
+            {
+                cache.SetDescription("Carry the training cache between machines: export it as one archive, import archives (docs/scale-out.md).");
+                cache.AddCommand<CacheExportCommand>("export").WithDescription("Pack every entry of the training cache (runs/cache) into one archive.");
+                cache.AddCommand<CacheImportCommand>("import").WithDescription("Verify archives written by cache export and add their entries to the training cache (all or nothing).");
+            });
             c.AddCommand<SynthCommand>("synth").WithDescription("Write the deterministic synthetic corpora.");
             // Development tools, not the product: runnable, left out of --help (docs/benchmarks.md).
             c.AddCommand<BenchCommand>("bench").WithDescription("Benchmark the sequential and batched engines (wall time, peak RSS, GFLOP/s).").IsHidden();
@@ -104,7 +110,7 @@ internal static class CliApp
         return e;
     }
 
-    private static readonly string[] Commands = ["verify", "run", "approve", "calibrate", "synth", "bench", "inputs"];
+    private static readonly string[] Commands = ["verify", "run", "approve", "calibrate", "synth", "bench", "inputs", "cache"];
 
     // "vmaf-repro verify --help" for a known command; "vmaf-repro --help" when the command itself is wrong.
     private static string HelpFor(string[] args) =>

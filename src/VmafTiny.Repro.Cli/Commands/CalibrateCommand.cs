@@ -48,6 +48,13 @@ internal sealed class CalibrateCommand(CliServices services) : Command<Calibrate
         if (lastSeed > int.MaxValue)
             throw new ReproException("VMR3100", $"--seed-base {settings.SeedBase} with --reruns {settings.Reruns} x {n} seeds needs seeds up to {lastSeed}, beyond {int.MaxValue}",
                 "Pass a smaller --seed-base (default 1000) or fewer --reruns.", ExitCodes.UsageOrInputError);
+        if (Sharding.Handle(services, config, settings, workspace => corpora.SelectMany(spec =>
+            {
+                var corpus = workspace.LoadCorpus(spec, cancellationToken);
+                return archs.SelectMany(arch => Enumerable.Range(0, settings.Reruns).Select(r =>
+                    new Evaluation.Scale.GridPart(spec, corpus, arch, config.Recipe, Enumerable.Range(settings.SeedBase + r * n, n).ToList())));
+            }).ToList(), cancellationToken) is { } shardExit)
+            return shardExit;
         var rows = new List<(string Corpus, string Arch, CalibrationResult Result)>();
         ProgressReporting.Run(services.Console, services.Environment, progress =>
         {

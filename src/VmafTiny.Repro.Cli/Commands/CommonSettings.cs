@@ -53,7 +53,7 @@ internal class TrainingSettings : CommonSettings
 }
 
 /// <summary>Options of the training commands that work on configured (corpus, arch) pairs.</summary>
-internal class PairTrainingSettings : TrainingSettings
+internal class PairTrainingSettings : ShardedTrainingSettings
 {
     [CommandOption("--corpus <NAMES>")]
     [Description("Only these corpora (comma-separated names from the configuration).")]

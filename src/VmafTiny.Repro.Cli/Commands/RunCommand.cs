@@ -14,7 +14,7 @@ namespace VmafTiny.Repro.Cli.Commands;
 /// <summary><c>vmaf-repro run</c>: the multi-seed evaluation of one architecture on one corpus.</summary>
 internal sealed class RunCommand(CliServices services) : Command<RunCommand.Settings>
 {
-    internal sealed class Settings : TrainingSettings
+    internal sealed class Settings : ShardedTrainingSettings
     {
         [CommandOption("--corpus <NAME|PATH>")]
         [Description("A corpus named in the configuration, or the path of a Parquet file.")]
@@ -69,6 +69,8 @@ internal sealed class RunCommand(CliServices services) : Command<RunCommand.Sett
         var arch = config.ResolveArchitectures(settings.Arch).Single();
         var seeds = settings.Seeds is null ? config.Seeds : ParseSeeds(settings.Seeds);
         var recipe = settings.Epochs is { } e ? config.Recipe with { Epochs = e } : config.Recipe;
+        if (Sharding.Handle(services, config, settings, workspace => [new(spec, workspace.LoadCorpus(spec, cancellationToken), arch, recipe, seeds)], cancellationToken) is { } shardExit)
+            return shardExit;
 
         var result = ProgressReporting.Run(services.Console, services.Environment, progress =>
         {

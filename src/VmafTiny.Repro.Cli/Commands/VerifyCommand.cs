@@ -5,6 +5,7 @@ using Spectre.Console.Cli;
 using VmafTiny.Repro.Cli.Infrastructure;
 using VmafTiny.Repro.Diagnostics;
 using VmafTiny.Repro.Evaluation;
+using VmafTiny.Repro.Evaluation.Scale;
 using VmafTiny.Repro.Gate;
 using VmafTiny.Repro.Gate.Reports;
 using VmafTiny.Repro.IO;
@@ -66,6 +67,7 @@ internal sealed class VerifyCommand(CliServices services) : Command<VerifyComman
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var config = services.LoadConfig(settings);
+        if (Sharding.Handle(services, config, settings, workspace => Grid(workspace, settings, cancellationToken), cancellationToken) is { } shardExit) return shardExit;
         var msbuild = settings.Diagnostics == "msbuild";
         var outcome = ProgressReporting.Run(services.Console, services.Environment, progress =>
         {
@@ -100,5 +102,16 @@ internal sealed class VerifyCommand(CliServices services) : Command<VerifyComman
             ? "[green]gate passed[/]"
             : $"[red]gate failed[/] (exit {exit}): see the table above; approve intended changes with [bold]vmaf-repro approve --reason \"...\"[/]");
         return exit;
+    }
+
+    // The grid verify trains: every selected (corpus, arch), the configured seeds and recipe.
+    private static IReadOnlyList<GridPart> Grid(Workspace workspace, Settings settings, CancellationToken cancellationToken)
+    {
+        var (corpora, archs) = workspace.Config.SelectPairs(settings.Corpus, settings.Arch);
+        return corpora.SelectMany(spec =>
+        {
+            var corpus = workspace.LoadCorpus(spec, cancellationToken);
+            return archs.Select(arch => new GridPart(spec, corpus, arch, workspace.Config.Recipe, workspace.Config.Seeds));
+        }).ToList();
     }
 }
