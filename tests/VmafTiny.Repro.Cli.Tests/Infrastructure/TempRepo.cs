@@ -46,6 +46,7 @@ internal sealed class TempRepo : IDisposable
     {
         var repo = CreateEmpty();
         repo.WriteConfig(config ?? RepoConfig.Small());
+        Directory.CreateDirectory(Path.GetDirectoryName(repo.CorpusPath)!);
         File.Copy(Template.CorpusFile, repo.CorpusPath);
         return repo;
     }
