@@ -56,9 +56,10 @@ internal static class Sharding
     /// <summary>Every shard's cells and share of the estimated cost; <paramref name="mine"/> is marked.</summary>
     public static void WriteShares(IAnsiConsole console, ShardPlan plan, int mine)
     {
-        var table = new Table().Title(string.Create(CultureInfo.InvariantCulture,
-                $"grid of {plan.Shares.Sum(s => s.Cells.Count)} trainings, {plan.TotalCost / 1e9:0.###} GFLOP estimated, over {plan.Count} shards"))
-            .AddColumns("shard", "cells", "GFLOP", "share of cost");
+        var largest = plan.Shares.Max(s => s.Cost);
+        console.Profile.Out.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"grid of {plan.Shares.Sum(s => s.Cells.Count)} trainings, {plan.TotalCost / 1e9:0.###} GFLOP estimated (rows x epochs x network), over {plan.Count} shards; the largest costs {(plan.TotalCost > 0 ? largest * plan.Count / plan.TotalCost : 1):0.000}x an even share"));
+        var table = new Table().AddColumns("shard", "cells", "GFLOP", "share of cost");
         foreach (var s in plan.Shares)
             table.AddRow(string.Create(CultureInfo.InvariantCulture, $"{s.Index}/{plan.Count}{(s.Index == mine ? " (this job)" : "")}"),
                 s.Cells.Count.ToString(CultureInfo.InvariantCulture),
