@@ -58,6 +58,8 @@ internal sealed class RunCommand(CliServices services) : Command<RunCommand.Sett
             if (string.IsNullOrWhiteSpace(Arch)) return ValidationResult.Error("--arch is required (e.g. mlp_small).");
             if (Epochs is <= 0 or > Limits.MaxEpochs) return ValidationResult.Error($"--epochs must be 1..{Limits.MaxEpochs}, not {Epochs}.");
             if (ReportOutput.FormatError(Report) is { } reportError) return ValidationResult.Error(reportError);
+            if (Shard is not null && (Out ?? Report ?? Plots) is not null)
+                return ValidationResult.Error("--shard trains one share and writes no result: --out, --report and --plots belong to the merge job (--from-shards N).");
             return base.Validate();
         }
     }

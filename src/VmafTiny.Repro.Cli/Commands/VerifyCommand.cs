@@ -60,6 +60,8 @@ internal sealed class VerifyCommand(CliServices services) : Command<VerifyComman
             if (K is { } k && !GatePolicy.IsK(k)) return ValidationResult.Error($"--k must be a finite number > 0, not {k.ToString(CultureInfo.InvariantCulture)}.");
             if (ReportFile is not null && Report is null) return ValidationResult.Error("--report-file needs --report md, json or junit (without it nothing would be written).");
             if (Approve && string.IsNullOrWhiteSpace(Reason)) return ValidationResult.Error("--approve needs --reason \"why the numbers changed\".");
+            if (Shard is not null && (Report ?? Plots ?? (Approve ? "--approve" : null)) is not null)
+                return ValidationResult.Error("--shard trains one share and judges nothing: --report, --plots and --approve belong to the merge job (--from-shards N).");
             return base.Validate();
         }
     }

@@ -75,6 +75,8 @@ public sealed partial class ShardCommandTests
     [InlineData("VMR3100", "verify", "--from-shards", "0")]
     [InlineData("VMR3100", "verify", "--plan")]
     [InlineData("VMR3100", "cache", "import")]
+    [InlineData("VMR3100", "verify", "--shard", "1/2", "--report", "md")]
+    [InlineData("VMR3100", "run", "--corpus", "nf", "--arch", "tiny", "--shard", "1/2", "--out", "x.json")]
     public void BadShardOptions_AreOneLineUsageErrors(string code, params string[] args)
     {
         using var repo = TempRepo.Create();
