@@ -85,7 +85,8 @@ public static class HtmlReport
         var notes = new List<string>();
         if (p.Reason is not null) notes.Add(p.Reason);
         notes.AddRange(p.CellProblems.Select(c => c.Describe()));
-        if (p.NotCompared.Count > 0) notes.Add($"not compared: {string.Join(", ", p.NotCompared.Select(m => m.Key()))} (undefined in some cell, or absent from the baseline)");
+        if (p.NotCompared.Count > 0) notes.Add(VerdictText.NotCompared(p));
+        if (VerdictText.Improvement(p) is { } improvement) notes.Add(improvement);
         if (p.Verdict is GateVerdict.Improved or GateVerdict.MissingBaseline)
             notes.Add($"review the received file, then {ReportText.ApproveCommand(p.Corpus, p.Arch)}");
         if (notes.Count > 0)

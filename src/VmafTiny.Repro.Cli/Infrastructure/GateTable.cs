@@ -1,6 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
 using VmafTiny.Repro.Gate;
+using VmafTiny.Repro.Gate.Reports;
 
 namespace VmafTiny.Repro.Cli.Infrastructure;
 
@@ -12,12 +13,14 @@ internal static class GateTable
         var table = new Table().AddColumns("corpus", "arch", "verdict", "PLCC base → fresh", "Δ", "band", "p (Holm)", "detail");
         foreach (var pair in report.Pairs.OrderBy(p => p.Verdict).ThenBy(p => p.Corpus, StringComparer.Ordinal).ThenBy(p => p.Arch, StringComparer.Ordinal))
         {
-            var check = pair.RegressedChecks.FirstOrDefault() ?? pair.Checks.FirstOrDefault(c => c.Metric == Metric.Plcc);
+            // The metric behind the verdict: the worst regressed one, else the first improved one, else PLCC.
+            var check = pair.RegressedChecks.FirstOrDefault() ?? pair.Checks.FirstOrDefault(c => pair.Verdict == GateVerdict.Improved && c.ImprovedBeyondBand)
+                ?? pair.Checks.FirstOrDefault(c => c.Metric == Metric.Plcc);
             var detail = pair.Verdict switch
             {
                 GateVerdict.Regressed when pair.CellProblems.Count > 0 => CellProblems(pair.CellProblems),
-                GateVerdict.Regressed when check is not null => $"{check.Metric.Key()} regressed; folds: {string.Join(", ", check.DrivingFolds.Select(f => f.Fold))}",
-                GateVerdict.Improved => "approve to keep the improvement",
+                GateVerdict.Regressed when check is not null => VerdictText.Regressions(pair),
+                GateVerdict.Improved => VerdictText.Improvement(pair)!,
                 _ => pair.Reason ?? "",
             };
             detail = Join(detail, NotCompared(pair));
@@ -38,7 +41,7 @@ internal static class GateTable
     private static string NotCompared(PairResult pair)
     {
         if (pair.NotCompared.Count == 0 || pair.CellProblems.Count > 0) return "";
-        return $"not compared: {string.Join(", ", pair.NotCompared.Select(m => m.Key()))} (undefined in some cell, or absent from the baseline)";
+        return VerdictText.NotCompared(pair);
     }
 
     private static string Join(string a, string b) => a.Length == 0 ? b : b.Length == 0 ? a : $"{a}; {b}";

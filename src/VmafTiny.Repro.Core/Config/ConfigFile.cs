@@ -32,6 +32,8 @@ internal sealed class CorpusSection
     [JsonProperty("target")] public string? Target { get; set; }
     [JsonProperty("features")] public List<string>? Features { get; set; }
     [JsonProperty("drop_non_finite")] public bool? DropNonFinite { get; set; }
+    [JsonProperty("folds")] public int? Folds { get; set; }
+    [JsonProperty("fold_seed")] public int? FoldSeed { get; set; }
     [JsonProperty("synthetic")] public SyntheticSection? Synthetic { get; set; }
 }
 

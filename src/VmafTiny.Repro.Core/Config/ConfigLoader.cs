@@ -126,11 +126,13 @@ public static class ConfigLoader
             {
                 Name = name,
                 Path = Resolve(root, c.Path!, $"corpus '{name}' path", file),
-                Protocol = Protocol(name, c.Protocol, file),
+                Protocol = Protocol(name, c.Protocol, c.Folds is not null, file),
                 GroupColumn = c.GroupColumn ?? "source",
                 Target = c.Target ?? "vmaf",
                 Features = c.Features ?? CorpusSpec.CanonicalFeatures,
+                FeaturesExplicit = c.Features is not null,
                 DropNonFinite = c.DropNonFinite ?? false,
+                AssignFolds = AssignFolds(name, c, file),
             });
             if (c.Synthetic is { } s)
             {
@@ -180,13 +182,31 @@ public static class ConfigLoader
 
     private static readonly string[] Protocols = ["loso", "kfold"];
 
-    private static string Protocol(string corpus, string? protocol, string file)
+    private static string Protocol(string corpus, string? protocol, bool assignsFolds, string file)
     {
-        if (protocol is null) return "loso";
+        if (assignsFolds && protocol is not (null or "kfold"))
+            Invalid(file, "VMR3108", $"corpus '{corpus}': \"folds\" assigns k folds, which is the \"kfold\" protocol, not '{PathName.Printable(protocol!)}'",
+                "Set \"protocol\": \"kfold\", or remove \"folds\" for one fold per group.");
+        if (protocol is null) return assignsFolds ? "kfold" : "loso";
         if (!Protocols.Contains(protocol))
             Invalid(file, "VMR3108", $"corpus '{corpus}': unknown protocol '{PathName.Printable(protocol)}'",
                 "Use \"loso\" (one fold per source) or \"kfold\" (pre-assigned folds in the group column).");
         return protocol;
+    }
+
+    // "folds": k deals the groups of group_column (e.g. KoNViD clip keys) into k folds on the fly,
+    // with the rule of `vmaf-repro folds` (Protocol/FoldAssignment); fold_seed defaults to 0.
+    private static FoldAssignmentSettings? AssignFolds(string corpus, CorpusSection c, string file)
+    {
+        if (c.Folds is null)
+        {
+            if (c.FoldSeed is not null)
+                Invalid(file, "VMR3108", $"corpus '{corpus}': \"fold_seed\" without \"folds\"", "Add \"folds\": 5 (and \"group_column\": the clip column), or remove \"fold_seed\".");
+            return null;
+        }
+        var settings = new FoldAssignmentSettings(c.Folds.Value, c.FoldSeed ?? 0, c.GroupColumn ?? "source");
+        VmafTiny.Repro.Protocol.FoldAssignment.Validate(settings, $"{System.IO.Path.GetFileName(file)}: corpus '{corpus}'", file);
+        return settings;
     }
 
     // An override naming a corpus or architecture that is not configured would silently never apply.

@@ -4,7 +4,7 @@ using VmafTiny.Repro.Diagnostics;
 namespace VmafTiny.Repro.Corpus;
 
 /// <summary>
-/// The corpus diagnostics (VMR2001..VMR2014): one place for their codes, messages and hints.
+/// The corpus diagnostics (VMR2001..VMR2014, VMR2020): one place for their codes, messages and hints.
 /// Every one is an input error (<see cref="ExitCodes.UsageOrInputError"/>) naming the file.
 /// </summary>
 internal static class CorpusErrors
@@ -68,6 +68,12 @@ internal static class CorpusErrors
     public static ReproException TooLarge(string path, long rows, int features) => Error("VMR2014",
         path, $"corpus is too large to hold in memory as one array ({rows.ToString(CultureInfo.InvariantCulture)} rows x {features} features)",
         "Use a smaller corpus or fewer features; the fingerprint still works on files of any size.");
+
+    public static ReproException AmbiguousFeature(string path, string feature, string prefixed) => Error("VMR2020",
+        path, $"corpus has both '{Config.PathName.Printable(feature)}' and '{Config.PathName.Printable(prefixed)}', so feature {Config.PathName.Printable(feature)} is ambiguous (libvmaf's float and fixed-point versions differ slightly)",
+        $"List the feature columns to use in the corpus configuration (\"features\": [...]; configured names are exact), e.g. all '{IntegerPrefixHint}' or none.");
+
+    private const string IntegerPrefixHint = CorpusColumns.IntegerPrefix + "*";
 
     private static string Quote(IEnumerable<string> names) => Config.Limits.List(names.Select(n => $"'{Config.PathName.Printable(n)}'"));
 

@@ -55,6 +55,35 @@ internal sealed class CorpusFingerprintBuilder : IDisposable
         Rows++;
     }
 
+    /// <summary>Appends one row held row-major: its features, then its target.</summary>
+    public void AppendRow(ReadOnlySpan<double> features, double target, byte[] encodedGroup)
+    {
+        var need = (features.Length + 1) * sizeof(double) + encodedGroup.Length;
+        if (_used + need > _buffer.Length)
+            Flush();
+        if (need > _buffer.Length)
+        {
+            Span<byte> value = stackalloc byte[sizeof(double)];
+            foreach (var v in features)
+            {
+                BinaryPrimitives.WriteDoubleLittleEndian(value, v);
+                _hash.AppendData(value);
+            }
+            BinaryPrimitives.WriteDoubleLittleEndian(value, target);
+            _hash.AppendData(value);
+            _hash.AppendData(encodedGroup);
+            Rows++;
+            return;
+        }
+        var span = _buffer.AsSpan(_used);
+        for (var c = 0; c < features.Length; c++)
+            BinaryPrimitives.WriteDoubleLittleEndian(span[(c * sizeof(double))..], features[c]);
+        BinaryPrimitives.WriteDoubleLittleEndian(span[(features.Length * sizeof(double))..], target);
+        encodedGroup.CopyTo(span[((features.Length + 1) * sizeof(double))..]);
+        _used += need;
+        Rows++;
+    }
+
     /// <summary>The lowercase hex SHA-256 of everything appended.</summary>
     public string Finish()
     {

@@ -21,6 +21,8 @@ internal sealed class GroupTable
 
     public byte[] EncodedOf(int id) => _encoded[id];
 
+    public string NameOf(int id) => _names[id];
+
     public int IdOf(ReadOnlySpan<char> value) => _bySpan.TryGetValue(value, out var id) ? id : Add(value.ToString());
 
     public int IdOf(string value) => _ids.TryGetValue(value, out var id) ? id : Add(value);

@@ -41,7 +41,8 @@ public sealed class Workspace
 
     /// <summary>
     /// Reads a corpus; a configured synthetic corpus whose file does not exist yet is generated
-    /// first (deterministically: the same bytes on every machine).
+    /// first (deterministically: the same bytes on every machine). A corpus with <c>"folds"</c> has its
+    /// groups dealt into folds (<see cref="Protocol.FoldAssignment"/>).
     /// </summary>
     public LoadedCorpus LoadCorpus(CorpusSpec spec, CancellationToken cancellationToken)
     {
@@ -51,6 +52,8 @@ public sealed class Workspace
             GenerateSynthetic(synth, spec.Path);
         }
         var corpus = new CorpusReader().Read(spec, cancellationToken);
+        if (spec.AssignFolds is { } folds)
+            corpus = Protocol.FoldAssignment.Apply(corpus, folds, spec.Target);
         if (corpus.ReadReport is { DroppedRows: > 0 } read)
             _log($"corpus '{spec.Name}': dropped {read.DroppedRows} of {read.RowsInFile} rows with NaN/Inf/null values (drop_non_finite; " +
                  $"{string.Join(", ", read.NonFiniteByColumn.Where(kv => kv.Value > 0).Select(kv => $"{kv.Key} {kv.Value}"))}): {spec.Path}");

@@ -30,6 +30,8 @@ namespace VmafTiny.Repro.Gate;
 /// larger than the floor counts even inside a wide band.</item>
 /// <item><b>Cells</b>: a fresh cell that diverged, or has a NaN/Inf metric where the baseline's is
 /// finite, makes the pair Regressed (naming the fold and seed, and the cell's note), never Pass.</item>
+/// <item><b>Reference-format baseline</b> (the Python reference's own JSON, <see cref="ReferenceFormat"/>):
+/// SROCC is not judged (its ties were ranked arbitrarily); it is listed as not compared, with that reason.</item>
 /// <item><b>Improved</b>: some metric beyond its band in the good direction and none regressed
 /// (passes; approve the received file to keep the gain).</item>
 /// <item><b>Driving folds</b> of a regressed metric: folds whose mean over seeds moved in the bad
@@ -136,8 +138,15 @@ public sealed class GateEvaluator
 
         var checks = new List<MetricCheck>();
         var notCompared = new List<Metric>();
+        var notComparedReasons = new Dictionary<Metric, string>();
         foreach (var m in MetricExtensions.All)
         {
+            if (ReferenceFormat.NotJudged(b, m) is { } why)
+            {
+                notCompared.Add(m);
+                notComparedReasons[m] = why;
+                continue;
+            }
             var comparable = CellGrid.Has(b, m, bSeeds, folds) && CellGrid.Has(f, m, fSeeds, folds)
                 && AllFinite(b, m, bSeeds, folds) && AllFinite(f, m, fSeeds, folds);
             if (comparable) checks.Add(Check(b, f, m, bSeeds, fSeeds, folds, eff));
@@ -146,10 +155,10 @@ public sealed class GateEvaluator
 
         // A comparison that compared nothing must never pass.
         if (checks.Count == 0 && problems.Count == 0)
-            return Draft.Fixed(shell with { NotCompared = notCompared, Reason = $"nothing could be compared: {string.Join(", ", notCompared.Select(m => m.Key()))} are undefined or absent in some cell" },
+            return Draft.Fixed(shell with { NotCompared = notCompared, NotComparedReasons = notComparedReasons, Reason = $"nothing could be compared: {string.Join(", ", notCompared.Select(m => m.Key()))} are undefined or absent in some cell" },
                 GateVerdict.InvalidBaseline);
 
-        return new Draft(shell with { CellProblems = problems, NotCompared = notCompared }, null, checks,
+        return new Draft(shell with { CellProblems = problems, NotCompared = notCompared, NotComparedReasons = notComparedReasons }, null, checks,
             c => DrivingFolds(b, f, c, bSeeds, fSeeds, folds, eff.K));
     }
 

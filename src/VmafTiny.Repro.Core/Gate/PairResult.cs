@@ -22,6 +22,13 @@ public sealed record PairResult
     public IReadOnlyList<Metric> NotCompared { get; init; } = [];
 
     /// <summary>
+    /// Why a metric of <see cref="NotCompared"/> was left out, when there is a specific reason (SROCC
+    /// against a reference-format baseline, <see cref="ReferenceFormat"/>); the others are
+    /// undefined or absent (<see cref="Reports.VerdictText.UndefinedOrAbsent"/>).
+    /// </summary>
+    public IReadOnlyDictionary<Metric, string> NotComparedReasons { get; init; } = new Dictionary<Metric, string>();
+
+    /// <summary>
     /// Stored aggregates of the baseline that disagree with its own cells (<see cref="StoredAggregates"/>),
     /// e.g. <c>overall.mean_plcc = 0.99999 (the cells give 0.912345)</c>. The verdict is judged from
     /// the cells; these are reported as warning VMR1008.

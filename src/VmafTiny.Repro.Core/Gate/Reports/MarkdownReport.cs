@@ -85,8 +85,10 @@ public static class MarkdownReport
             foreach (var cell in p.CellProblems) yield return $"{who}: {cell.Describe()}";
             if (p.Reason is not null) yield return $"{who} ({ReportText.Verdict(p.Verdict)}): {p.Reason}";
             if (p.NotCompared.Count > 0 && p.CellProblems.Count == 0)
-                yield return $"{who}: not compared: {string.Join(", ", p.NotCompared.Select(m => m.Key()))} (undefined in some cell, or absent from the baseline)";
-            if (p.Verdict is GateVerdict.Improved or GateVerdict.MissingBaseline)
+                yield return $"{who}: {VerdictText.NotCompared(p)}";
+            if (p.Verdict == GateVerdict.Improved)
+                yield return $"{who}: improved: {VerdictText.Changes(p.Checks.Where(c => c.ImprovedBeyondBand))}; review the received file, then `{ReportText.ApproveCommand(p.Corpus, p.Arch)}` to keep the improvement";
+            if (p.Verdict == GateVerdict.MissingBaseline)
                 yield return $"{who}: review the received file, then `{ReportText.ApproveCommand(p.Corpus, p.Arch)}`";
         }
         foreach (var o in r.OrphanReceived) yield return $"orphan received file (no configured pair): `{o}`";
