@@ -40,6 +40,7 @@ internal static class CliApp
                 cache.AddCommand<CacheImportCommand>("import").WithDescription("Verify archives written by cache export and add their entries to the training cache (all or nothing).");
             });
             c.AddCommand<SynthCommand>("synth").WithDescription("Write the deterministic synthetic corpora.");
+            c.AddCommand<FoldsCommand>("folds").WithDescription("Assign whole clips (groups of --by) of a corpus to k folds, balanced by rows, and write it with a 'source' fold column.");
             // Development tools, not the product: runnable, left out of --help (docs/benchmarks.md).
             c.AddCommand<BenchCommand>("bench").WithDescription("Benchmark the sequential and batched engines (wall time, peak RSS, GFLOP/s).").IsHidden();
             c.AddCommand<ExportCommand>("export").WithDescription("Train the ship model on a whole corpus, write it as ONNX (scaler baked in, plus int8), and check it with ONNX Runtime.");
@@ -110,7 +111,7 @@ internal static class CliApp
         return e;
     }
 
-    private static readonly string[] Commands = ["verify", "run", "approve", "calibrate", "synth", "bench", "inputs", "cache"];
+    private static readonly string[] Commands = ["verify", "run", "approve", "calibrate", "synth", "folds", "bench", "inputs", "cache"];
 
     // "vmaf-repro verify --help" for a known command; "vmaf-repro --help" when the command itself is wrong.
     private static string HelpFor(string[] args) =>
