@@ -78,8 +78,12 @@ public static class FoldsFile
             throw Error(input, $"the corpus has nested or list columns ({Config.Limits.List(nested.Select(n => $"'{Config.PathName.Printable(n)}'"))}), which the folds file cannot copy",
                 "Flatten or drop them before assigning folds.");
         var data = fields.Cast<DataField>().ToArray();
+        // The output schema gets its own field objects (the schema read again), so the writer's
+        // schema never shares (and re-parents) the fields the reader reads with.
+        source.Position = 0;
+        var outputFields = (await ParquetReader.ReadSchemaAsync(source)).Fields.Cast<DataField>().ToArray();
         var foldField = new DataField(FoldAssignment.FoldColumn, typeof(string), isNullable: false);
-        var schema = new ParquetSchema([.. data, foldField]);
+        var schema = new ParquetSchema([.. outputFields, foldField]);
 
         foreach (var kv in reader.CustomMetadata)
             if (!DroppedMetadata.Contains(kv.Key) && !metadata.ContainsKey(kv.Key))
@@ -96,8 +100,8 @@ public static class FoldsFile
             var rowGroup = reader.OpenRowGroupReader(g);
             var count = (int)rowGroup.RowCount;
             using var target = writer.CreateRowGroup();
-            foreach (var field in data)
-                await CopyColumnAsync(rowGroup, target, field, count, input, ct);
+            for (var c = 0; c < data.Length; c++)
+                await CopyColumnAsync(rowGroup, target, data[c], outputFields[c], count, input, ct);
             var ids = new int[count];
             await columnReader.ReadGroupsAsync(rowGroup, byField, count, groups, ids, ct);
             var folds = new string[count];
@@ -110,12 +114,12 @@ public static class FoldsFile
 
     private static readonly MethodInfo CopyTyped = typeof(FoldsFile).GetMethod(nameof(CopyTypedAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
 
-    private static async Task CopyColumnAsync(ParquetRowGroupReader from, ParquetRowGroupWriter to, DataField field, int count, string input, CancellationToken ct)
+    private static async Task CopyColumnAsync(ParquetRowGroupReader from, ParquetRowGroupWriter to, DataField field, DataField outputField, int count, string input, CancellationToken ct)
     {
         var t = field.ClrType == typeof(string) ? typeof(ReadOnlyMemory<char>) : field.ClrType == typeof(byte[]) ? typeof(ReadOnlyMemory<byte>) : field.ClrType;
         try
         {
-            await (Task)CopyTyped.MakeGenericMethod(t).Invoke(null, [from, to, field, count, ct])!;
+            await (Task)CopyTyped.MakeGenericMethod(t).Invoke(null, [from, to, field, outputField, count, ct])!;
         }
         catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException and not ReproException)
         {
@@ -126,14 +130,20 @@ public static class FoldsFile
     }
 
     // Values are packed (the non-null ones first) with the definition levels alongside, as Parquet stores them.
-    private static async Task CopyTypedAsync<T>(ParquetRowGroupReader from, ParquetRowGroupWriter to, DataField field, int count, CancellationToken ct)
+    private static async Task CopyTypedAsync<T>(ParquetRowGroupReader from, ParquetRowGroupWriter to, DataField field, DataField outputField, int count, CancellationToken ct)
         where T : struct
     {
         var values = new T[count];
         int[]? levels = field.MaxDefinitionLevel > 0 ? new int[count] : null;
-        await from.ReadRawAsync(field, values.AsMemory(), levels is null ? null : levels.AsMemory(), null, ct);
-        var present = levels is null ? count : levels.Count(l => l == field.MaxDefinitionLevel);
-        await to.WriteAllPartsAsync<T>(field, values.AsMemory(0, present), levels is null ? null : levels.AsMemory(), null, ct);
+        // A plain null would convert to an empty Memory (through int[]), which is not "no levels".
+        await from.ReadRawAsync(field, values.AsMemory(), levels is null ? (Memory<int>?)null : levels.AsMemory(), null, ct);
+        if (levels is null)
+        {
+            await to.WriteAsync<T>(outputField, values.AsMemory(), null, null, ct);
+            return;
+        }
+        var present = levels.Count(l => l == field.MaxDefinitionLevel);
+        await to.WriteAllPartsAsync<T>(outputField, values.AsMemory(0, present), levels.AsMemory(), null, ct);
     }
 
     private static ReproException Error(string path, string message, string hint) =>

@@ -105,5 +105,32 @@ public sealed class FoldsFileTests : IDisposable
         Assert.False(File.Exists(Out()));
     }
 
+    [Fact]
+    public async Task Write_KeepsNullsOfOtherColumns_StringAndNumber()
+    {
+        using var files = new ParquetNetFiles();
+        const int rows = 60;
+        var input = files.Write("with_nulls.parquet",
+            [.. ParquetNetFiles.CanonicalFeatures(rows), ParquetNetFiles.Vmaf(rows),
+             (new DataField<string>("key"), Enumerable.Range(0, rows).Select(i => "clip" + (i / 6)).ToArray()),
+             (new DataField<string>("note"), Enumerable.Range(0, rows).Select(i => i % 7 == 0 ? null : "n" + i).ToArray()),
+             (new DataField<double?>("extra"), Enumerable.Range(0, rows).Select(i => i % 5 == 0 ? (double?)null : i).ToArray())]);
+
+        FoldsFile.Write(input, Out(), new FoldAssignmentSettings(2, 0, "key"));
+
+        await using var stream = File.OpenRead(Out());
+        await using var reader = await ParquetReader.CreateAsync(stream);
+        var rg = reader.OpenRowGroupReader(0);
+        var notes = new string?[rows];
+        var extra = new double?[rows];
+        await rg.ReadAsync((DataField)reader.Schema.Fields.Single(f => f.Name == "note"), notes.AsMemory());
+        await rg.ReadAsync<double>((DataField)reader.Schema.Fields.Single(f => f.Name == "extra"), extra.AsMemory());
+        for (var i = 0; i < rows; i++)
+        {
+            Assert.Equal(i % 7 == 0 ? null : "n" + i, notes[i]);
+            Assert.Equal(i % 5 == 0 ? null : i, extra[i]);
+        }
+    }
+
     public void Dispose() => _dir.Delete(recursive: true);
 }
