@@ -86,6 +86,21 @@ public sealed class ReferenceFormatBaselineTests
     }
 
     [Fact]
+    public void JsonAndJUnitReports_GiveTheReferenceFormatReason_ForSrocc()
+    {
+        var p = SameModelTieAveragedSrocc(referenceBaseline: true);
+        var report = new GateEvaluator(GatePolicy.Default).Evaluate([new GateEntry(TheCorpus, TheArch, p.Baseline, p.Fresh)]);
+
+        var json = Newtonsoft.Json.Linq.JObject.Parse(JsonReport.Render(report));
+        var pair = json["pairs"]![0]!;
+
+        Assert.Equal(["srocc", "krocc"], pair["not_compared"]!.Select(t => (string)t!));
+        Assert.Equal(ReferenceFormat.SroccReason, (string?)pair["not_compared_reasons"]!["srocc"]);
+        Assert.Null(pair["not_compared_reasons"]!["krocc"]);
+        Assert.Contains("not compared: srocc (reference-format baseline", JUnitReport.Render(report));
+    }
+
+    [Fact]
     public void MarkdownNotes_GiveTheReferenceFormatReason_ForSrocc()
     {
         var p = SameModelTieAveragedSrocc(referenceBaseline: true);

@@ -67,5 +67,6 @@ public static class JUnitReport
                 $"fresh {ReportText.Value(c.Metric, c.FreshMean)}, Δ {ReportText.Signed(c.Metric, c.Delta)}, band ±{ReportText.Value(c.Metric, c.Band)}, " +
                 $"Holm p {ReportText.P(c.AdjustedPValue)}{(c.Regressed ? " REGRESSED" : c.ImprovedBeyondBand ? " improved" : "")}";
         foreach (var cell in p.CellProblems) yield return cell.Describe();
+        if (p.NotComparedReasons.Count > 0) yield return VerdictText.NotCompared(p);
     }
 }

@@ -76,6 +76,18 @@ public static class JsonReport
         w.WriteStartArray();
         foreach (var m in p.NotCompared) w.WriteValue(m.Key());
         w.WriteEndArray();
+        // Only the specific reasons (e.g. SROCC against a reference-format baseline); the others are undefined or absent.
+        if (p.NotComparedReasons.Count > 0)
+        {
+            w.WritePropertyName("not_compared_reasons");
+            w.WriteStartObject();
+            foreach (var m in p.NotCompared.Where(p.NotComparedReasons.ContainsKey))
+            {
+                w.WritePropertyName(m.Key());
+                w.WriteValue(p.NotComparedReasons[m]);
+            }
+            w.WriteEndObject();
+        }
         w.WriteEndObject();
     }
 
