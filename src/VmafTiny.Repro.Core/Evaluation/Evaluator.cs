@@ -81,6 +81,9 @@ public sealed class Evaluator
                         ByColumn = read.NonFiniteByColumn.Where(kv => kv.Value > 0).ToDictionary(kv => kv.Key, kv => kv.Value),
                     }
                     : null,
+                FoldAssignment = spec.AssignFolds is { } assigned
+                    ? new FoldAssignmentInfo { Algorithm = Protocol.FoldAssignment.Algorithm, K = assigned.K, Seed = assigned.Seed, By = assigned.By }
+                    : null,
             },
         };
         foreach (var seed in seeds)

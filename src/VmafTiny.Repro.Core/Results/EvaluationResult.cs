@@ -114,6 +114,17 @@ public sealed class CorpusInfo
     [JsonProperty("features")] public List<string> Features { get; set; } = [];
     /// <summary>Rows the reader dropped for NaN/Inf/null values (<c>drop_non_finite</c>); absent when none were.</summary>
     [JsonProperty("dropped_non_finite", NullValueHandling = NullValueHandling.Ignore)] public DroppedRowsInfo? DroppedNonFinite { get; set; }
+    /// <summary>How the groups of <see cref="GroupColumn"/> were dealt into folds (<c>"folds"</c> in the configuration); absent for pre-assigned groups.</summary>
+    [JsonProperty("fold_assignment", NullValueHandling = NullValueHandling.Ignore)] public FoldAssignmentInfo? FoldAssignment { get; set; }
+}
+
+/// <summary>The fold assignment of a corpus configured with <c>"folds"</c>: the same record <c>vmaf-repro folds</c> writes into its file's metadata.</summary>
+public sealed class FoldAssignmentInfo
+{
+    [JsonProperty("algorithm")] public string Algorithm { get; set; } = "";
+    [JsonProperty("k")] public int K { get; set; }
+    [JsonProperty("seed")] public int Seed { get; set; }
+    [JsonProperty("by")] public string By { get; set; } = "";
 }
 
 /// <summary>How many rows of the corpus file were dropped for non-finite values, and per column how many such values there were.</summary>

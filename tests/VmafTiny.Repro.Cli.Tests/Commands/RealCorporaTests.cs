@@ -47,8 +47,12 @@ public sealed class RealCorporaTests
         Assert.True(fromFile.ExitCode == 0, fromFile.ToString());
         Assert.Equal(Sha(repo, "konvid-folds"), Sha(repo, "konvid"));
         Assert.Contains($"corpus sha256 with these folds: {Sha(repo, "konvid")}", folds.Output);
-        var sources = TempRepo.ReadJson(Path.Combine(repo.RunsDir, "konvid", "tiny.json"))["sources"]!.Select(t => (string)t!);
-        Assert.Equal(["fold0", "fold1", "fold2", "fold3", "fold4"], sources);
+        var run = TempRepo.ReadJson(Path.Combine(repo.RunsDir, "konvid", "tiny.json"));
+        Assert.Equal(["fold0", "fold1", "fold2", "fold3", "fold4"], run["sources"]!.Select(t => (string)t!));
+        Assert.Equal(5, (int)run["corpus"]!["fold_assignment"]!["k"]!);
+        Assert.Equal(3, (int)run["corpus"]!["fold_assignment"]!["seed"]!);
+        Assert.Equal("key", (string?)run["corpus"]!["fold_assignment"]!["by"]);
+        Assert.Null(TempRepo.ReadJson(Path.Combine(repo.RunsDir, "konvid-folds", "tiny.json"))["corpus"]!["fold_assignment"]);
     }
 
     [Fact]
