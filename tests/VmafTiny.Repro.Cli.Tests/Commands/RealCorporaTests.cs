@@ -153,5 +153,9 @@ public sealed class RealCorporaTests
         Assert.Contains("improved", row);
         Assert.Contains("improved: srocc +0.010000 beyond band ±", row);
         Assert.Contains("; approve to keep the improvement", row);
+
+        var msbuild = CliHost.Run(repo, "verify", "--arch", "tiny", "--threads", "1", "--diagnostics", "msbuild");
+        Assert.True(msbuild.ExitCode == 0, msbuild.ToString());
+        Assert.Contains("warning VMR1006: nf/tiny improved: srocc Δ +0.010000 beyond band ±", msbuild.Output);
     }
 }
