@@ -40,7 +40,7 @@ public static class FoldAssignment
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.K < 2 || settings.K > MaxFolds)
-            throw new ReproException("VMR2022", $"{where}: {settings.K.ToString(CultureInfo.InvariantCulture)} folds is not possible; k must be between 2 and {MaxFolds}",
+            throw new ReproException("VMR2022", $"{where}: k = {settings.K.ToString(CultureInfo.InvariantCulture)} folds; k must be between 2 and {MaxFolds}",
                 "Use k = 5 (the KoNViD protocol), or any k of at least 2.", ExitCodes.UsageOrInputError, file);
         if (settings.Seed < 0)
             throw new ReproException("VMR2022", $"{where}: the fold seed {settings.Seed.ToString(CultureInfo.InvariantCulture)} is negative",
