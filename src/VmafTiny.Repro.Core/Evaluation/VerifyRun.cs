@@ -48,7 +48,7 @@ public sealed class VerifyRun
             {
                 var fresh = _workspace.Evaluate(spec, corpus, arch, cancellationToken);
                 runs.Add(_workspace.WriteRun(fresh, spec.Name));
-                var baseline = store.TryReadBaselineChecked(spec.Name, arch.Name);
+                var baseline = store.TryReadBaselineChecked(spec.Name, arch.Name, arch.Hidden);
                 if (store.WriteReceived(spec.Name, arch.Name, fresh) == ReceivedWrite.Written)
                     received.Add(store.ReceivedPath(spec.Name, arch.Name));
                 entries.Add(new GateEntry(spec.Name, arch.Name, baseline?.Result, fresh, store.BaselinePath(spec.Name, arch.Name), baseline?.Defects));

@@ -59,6 +59,31 @@ public sealed class GateBypassTests
     }
 
     [Theory]
+    [InlineData("arch", "its arch is 'small', not 'tiny'")]
+    [InlineData("hidden", "its hidden widths [4,4] differ from the configured [4] of 'tiny'")]
+    [InlineData("corpus", "its corpus.name is 'konvid', not 'nf'")]
+    public void Verify_ExitsThree_WithInvalidBaseline_WhenTheBaselinesOwnFieldsDisagreeWithItsPlace(string field, string expected)
+    {
+        using var repo = TempRepo.FromTemplate();
+        var baseline = TempRepo.ReadJson(repo.BaselinePath("tiny"));
+        switch (field)
+        {
+            case "arch": baseline["arch"] = "small"; break;
+            case "hidden": baseline["hidden"] = new JArray(4, 4); break;
+            default: baseline["corpus"]!["name"] = "konvid"; break;
+        }
+        TempRepo.WriteJson(repo.BaselinePath("tiny"), baseline);
+        var before = File.ReadAllBytes(repo.BaselinePath("tiny"));
+
+        var result = CliHost.Run(repo, "verify", "--arch", "tiny", "--threads", "1", "--diagnostics", "msbuild");
+
+        Assert.True(result.ExitCode == 3, result.ToString());
+        Assert.Contains($"error VMR1009: nf/tiny has an invalid baseline: {expected}", result.Output);
+        Assert.DoesNotContain("gate passed", result.Output);
+        Assert.Equal(before, File.ReadAllBytes(repo.BaselinePath("tiny")));
+    }
+
+    [Theory]
     [InlineData("--corpus", ",")]
     [InlineData("--arch", " , ")]
     public void Verify_ExitsTwo_WhenTheSelectionNamesNothing(string option, string value)

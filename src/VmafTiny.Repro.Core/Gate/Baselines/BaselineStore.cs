@@ -34,11 +34,17 @@ public sealed class BaselineStore
     /// <summary>The baseline of the pair, or null when there is none. VMR3201 when a newer vmaf-repro wrote it.</summary>
     public EvaluationResult? TryReadBaseline(string corpus, string arch) => TryRead(BaselinePath(corpus, arch));
 
-    /// <summary>The baseline of the pair with its <see cref="ResultFileCheck">defects</see> (empty when usable), or null when there is none.</summary>
-    public (EvaluationResult Result, IReadOnlyList<string> Defects)? TryReadBaselineChecked(string corpus, string arch)
+    /// <summary>
+    /// The baseline of the pair with its defects (empty when usable), or null when there is none:
+    /// a field that disagrees with its place (<see cref="ResultPlace"/>: arch, corpus name, widths
+    /// against <paramref name="configuredHidden"/>), then unusable cells (<see cref="ResultFileCheck"/>).
+    /// </summary>
+    public (EvaluationResult Result, IReadOnlyList<string> Defects)? TryReadBaselineChecked(string corpus, string arch, IReadOnlyList<int>? configuredHidden = null)
     {
         var path = BaselinePath(corpus, arch);
-        return TryReadText(path) is { } text ? (Parse(text, path), ResultFileCheck.Defects(text)) : null;
+        if (TryReadText(path) is not { } text) return null;
+        var result = Parse(text, path);
+        return (result, [.. ResultPlace.Mismatches(result, corpus, arch, configuredHidden, complete: false), .. ResultFileCheck.Defects(text)]);
     }
 
     /// <summary>

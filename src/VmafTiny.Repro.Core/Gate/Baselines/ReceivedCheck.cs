@@ -12,7 +12,8 @@ public sealed record ReceivedExpectation(IReadOnlyList<int> Hidden, string Recip
 /// The checks <see cref="BaselineStore.Approve"/> makes before promoting a received file: it was
 /// written by this tool (schema_version, recipe, corpus), every (seed, fold) cell is there with
 /// every metric (<see cref="ResultFileCheck"/>), and it is a result of the pair whose place it
-/// takes — its arch and corpus name match the path, its widths and recipe match the configuration.
+/// takes (<see cref="ResultPlace"/>: arch and corpus name match the path, widths the configuration)
+/// and its recipe matches the configuration.
 /// Any failure is VMR3205 (exit 2) and nothing is promoted.
 /// </summary>
 internal static class ReceivedCheck
@@ -21,17 +22,10 @@ internal static class ReceivedCheck
     {
         var problems = new List<string>();
         if (r.SchemaVersion is null) problems.Add("no schema_version (not written by vmaf-repro verify)");
-        if (r.Arch != arch) problems.Add($"its arch is '{PathName.Printable(r.Arch)}', not '{arch}'");
-        if (r.Corpus is null) problems.Add("no corpus section");
-        else if (r.Corpus.Name != corpus) problems.Add($"its corpus is '{PathName.Printable(r.Corpus.Name)}', not '{corpus}'");
+        problems.AddRange(ResultPlace.Mismatches(r, corpus, arch, expected?.Hidden, complete: true));
         if (r.Recipe is null) problems.Add("no recipe section");
-        if (expected is not null)
-        {
-            if (r.Hidden is null || !r.Hidden.SequenceEqual(expected.Hidden))
-                problems.Add($"hidden widths [{string.Join(",", r.Hidden ?? [])}] differ from the configured [{string.Join(",", expected.Hidden)}]");
-            if (r.Recipe is { } recipe && recipe.Fingerprint != expected.RecipeFingerprint)
-                problems.Add("its recipe fingerprint differs from the configured recipe");
-        }
+        else if (expected is not null && r.Recipe.Fingerprint != expected.RecipeFingerprint)
+            problems.Add("its recipe fingerprint differs from the configured recipe");
         var seeds = CellGrid.Seeds(r);
         var folds = CellGrid.Folds(r);
         if (r.Seeds.Count == 0 || r.Sources.Count == 0) problems.Add("no seeds or sources list");
