@@ -57,7 +57,8 @@ internal sealed class SynthCommand(CliServices services) : Command<SynthCommand.
             var synth = settings.Generator();
             var rows = synth.Rows;
             var path = Path.GetFullPath(settings.Out!, services.Environment.WorkingDirectory);
-            Workspace.GenerateSynthetic(synth, path);
+            // The user named it: a device or FIFO (/dev/null, a pipe) is written in place, as run --out is.
+            Workspace.GenerateSynthetic(synth, path, IO.SpecialTarget.WriteInPlace, cancellationToken);
             services.Console.MarkupLineInterpolated($"wrote {shape} corpus, {rows} rows: [bold]{path}[/]");
             return ExitCodes.Success;
         }
@@ -65,7 +66,7 @@ internal sealed class SynthCommand(CliServices services) : Command<SynthCommand.
         foreach (var spec in config.Corpora)
         {
             if (!config.Synthetic.TryGetValue(spec.Name, out var synth)) continue;
-            Workspace.GenerateSynthetic(synth, spec.Path);
+            Workspace.GenerateSynthetic(synth, spec.Path, cancellationToken: cancellationToken);
             services.Console.MarkupLineInterpolated($"wrote {spec.Name} ({synth.Shape}, {synth.Rows} rows): [bold]{spec.Path}[/]");
         }
         return ExitCodes.Success;

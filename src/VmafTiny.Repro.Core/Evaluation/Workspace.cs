@@ -60,13 +60,16 @@ public sealed class Workspace
         return corpus;
     }
 
-    /// <summary>Writes a synthetic corpus described by <paramref name="settings"/> to <paramref name="path"/>.</summary>
-    public static void GenerateSynthetic(SyntheticCorpusSettings settings, string path)
+    /// <summary>
+    /// Writes a synthetic corpus described by <paramref name="settings"/> to <paramref name="path"/>;
+    /// <paramref name="special"/>: <see cref="SpecialTarget.WriteInPlace"/> when the user named the path (<c>synth --out</c>).
+    /// </summary>
+    public static void GenerateSynthetic(SyntheticCorpusSettings settings, string path, SpecialTarget special = SpecialTarget.Refuse, CancellationToken cancellationToken = default)
     {
         if (settings.Problem() is { } problem)
             throw new ReproException("VMR3108", problem, "Fix the corpus's \"synthetic\" section (or the synth options).", ExitCodes.UsageOrInputError);
         var data = SyntheticCorpus.Generate(settings.ParsedShape!.Value, settings.Rows, (ulong)settings.Seed);
-        SyntheticCorpus.WriteParquet(data, path);
+        SyntheticCorpus.WriteParquet(data, path, special, cancellationToken);
     }
 
     /// <summary>An evaluator with this workspace's engine, cache and progress.</summary>

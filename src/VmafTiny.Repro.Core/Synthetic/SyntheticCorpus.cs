@@ -42,7 +42,9 @@ public static class SyntheticCorpus
     /// <summary>
     /// Writes <paramref name="data"/> as Parquet (snappy, row groups of <see cref="RowGroupRows"/>)
     /// atomically: readers see the old file or the complete new one. Same data, same bytes.
-    /// A write failure is <see cref="Diagnostics.ReproException"/> VMR5001 (exit code 4).
+    /// A write failure is <see cref="Diagnostics.ReproException"/> VMR5001 (exit code 4). A character
+    /// device or FIFO at <paramref name="path"/> is written in place only with <see cref="IO.SpecialTarget.WriteInPlace"/>.
     /// </summary>
-    public static void WriteParquet(SyntheticCorpusData data, string path) => SyntheticParquetWriter.Write(data, path, RowGroupRows);
+    public static void WriteParquet(SyntheticCorpusData data, string path, IO.SpecialTarget special = IO.SpecialTarget.Refuse, CancellationToken cancellationToken = default) =>
+        SyntheticParquetWriter.Write(data, path, RowGroupRows, special, cancellationToken);
 }

@@ -10,8 +10,8 @@ namespace VmafTiny.Repro.Synthetic;
 /// </summary>
 internal static class SyntheticParquetWriter
 {
-    public static void Write(SyntheticCorpusData data, string path, int rowGroupRows) =>
-        AtomicFile.Write(path, stream => WriteAsync(data, stream, rowGroupRows).GetAwaiter().GetResult());
+    public static void Write(SyntheticCorpusData data, string path, int rowGroupRows, SpecialTarget special, CancellationToken cancellationToken) =>
+        AtomicFile.Write(path, stream => WriteAsync(data, stream, rowGroupRows).GetAwaiter().GetResult(), special, cancellationToken);
 
     private static async Task WriteAsync(SyntheticCorpusData data, Stream stream, int rowGroupRows)
     {

@@ -121,6 +121,45 @@ public sealed class NamesAndPathsTests
     }
 
     [Fact]
+    public void Synth_WritesThroughASymlinkToDevNull_WithoutReplacingIt()
+    {
+        using var repo = TempRepo.CreateEmpty();
+        var link = Path.Combine(repo.Root, "out-link");
+        File.CreateSymbolicLink(link, "/dev/null");
+
+        var result = CliHost.Run(repo, "synth", "--shape", "netflix", "--rows", "200", "--out", link);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("/dev/null", new FileInfo(link).LinkTarget);
+        Assert.Equal(IO.FileKind.CharacterDevice, IO.FileKinds.Target(link));
+    }
+
+    [Fact]
+    public async Task Synth_WritesTheParquetFileIntoAFifo_WithoutReplacingIt()
+    {
+        using var repo = TempRepo.CreateEmpty();
+        var fifo = Path.Combine(repo.Root, "corpus.fifo");
+        Assert.Equal(0, Shell.Run("mkfifo", fifo).ExitCode);
+        var reader = Task.Run(() => File.ReadAllBytes(fifo));
+
+        var result = CliHost.Run(repo, "synth", "--shape", "netflix", "--rows", "200", "--out", fifo);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var bytes = await reader.WaitAsync(TimeSpan.FromSeconds(120));
+        Assert.Equal("PAR1"u8.ToArray(), bytes[..4]);
+        Assert.Equal("PAR1"u8.ToArray(), bytes[^4..]);
+        Assert.Equal(IO.FileKind.Fifo, IO.FileKinds.Of(fifo));
+    }
+
+    [Fact]
+    public void Synth_ExitsTwo_WhenOutIsAFolder()
+    {
+        using var repo = TempRepo.CreateEmpty();
+        var result = CliHost.Run(repo, "synth", "--shape", "netflix", "--rows", "200", "--out", repo.Root);
+        Expect.OneLineError(result, 2, "VMR5003", "a folder, not a regular file");
+    }
+
+    [Fact]
     public void Verify_ExitsTwo_WhenTheReportFileIsAFolder()
     {
         using var repo = TempRepo.FromTemplate();
