@@ -20,6 +20,9 @@ internal static partial class OptionErrors
         ["approve"] = typeof(ApproveCommand.Settings),
         ["calibrate"] = typeof(CalibrateCommand.Settings),
         ["synth"] = typeof(SynthCommand.Settings),
+        ["export"] = typeof(ExportCommand.Settings),
+        ["bench"] = typeof(BenchCommand.Settings),
+        ["bench-probe"] = typeof(BenchProbeCommand.Settings),
     };
 
     public static string Describe(string message, string[] args)

@@ -32,6 +32,23 @@ internal sealed class BenchCommand(CliServices services) : Command<BenchCommand.
         [DefaultValue(2)]
         public int KonvidSequentialTrainings { get; init; } = 2;
         [CommandOption("--out <DIR>")] [Description("Where the benchmark corpora are written (default runs/bench).")] public string? Out { get; init; }
+
+        // Checked here, before the first corpus is generated or probe process started: a bad value
+        // would otherwise surface minutes later as a probe's failure (or an internal error).
+        public override ValidationResult Validate()
+        {
+            if (new SyntheticCorpusSettings("netflix", NetflixRows, 1).Problem() is { } netflix)
+                return ValidationResult.Error($"--netflix-rows: {netflix}.");
+            if (KonvidRows != 0 && new SyntheticCorpusSettings("konvid", KonvidRows, 1).Problem() is { } konvid)
+                return ValidationResult.Error($"--konvid-rows: {konvid} (or 0 to skip it).");
+            if (BenchProbeCommand.Settings.ArchitecturesProblem(Arch) is { } arch) return ValidationResult.Error(arch);
+            if (Epochs is < 1 or > Limits.MaxEpochs) return ValidationResult.Error($"--epochs must be 1..{Limits.MaxEpochs}, not {Epochs}.");
+            if (KonvidSequentialTrainings < 0)
+                return ValidationResult.Error($"--konvid-sequential-trainings must be ≥ 0 (0 = the whole grid), not {KonvidSequentialTrainings}.");
+            if (Out is not null && (Out.Length == 0 || Out.Any(char.IsControl)))
+                return ValidationResult.Error("--out must be a folder path without control characters.");
+            return ValidationResult.Success();
+        }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)

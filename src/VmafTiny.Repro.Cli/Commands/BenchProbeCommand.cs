@@ -1,8 +1,10 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using Newtonsoft.Json;
+using Spectre.Console;
 using Spectre.Console.Cli;
 using VmafTiny.Repro.Cli.Infrastructure;
+using VmafTiny.Repro.Config;
 using VmafTiny.Repro.Corpus;
 using VmafTiny.Repro.Diagnostics;
 using VmafTiny.Repro.Evaluation;
@@ -28,6 +30,31 @@ internal sealed class BenchProbeCommand(CliServices services) : Command<BenchPro
         [CommandOption("--epochs <N>")] public int Epochs { get; init; } = 90;
         [CommandOption("--kernels")] [Description("Print the fused engine's FMA peak and per-layer kernel GFLOP/s on one thread for every SIMD path this CPU runs, and exit.")] public bool Kernels { get; init; }
         [CommandOption("--max-folds <N>")] [Description("Train only the first N folds (timing only: no metrics).")] public int? MaxFolds { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (Kernels) return base.Validate();
+            if (string.IsNullOrWhiteSpace(CorpusPath) || CorpusPath.Any(char.IsControl))
+                return ValidationResult.Error("--corpus-path is required: the Parquet file to train on.");
+            if (string.IsNullOrWhiteSpace(GroupColumn)) return ValidationResult.Error("--group-column must name a column, e.g. source.");
+            if (ArchitecturesProblem(Arch, single: true) is { } arch) return ValidationResult.Error(arch);
+            if (Seeds is < 1 or > Limits.MaxSeedCount) return ValidationResult.Error($"--seed-count must be 1..{Limits.MaxSeedCount}, not {Seeds}.");
+            if (Epochs is < 1 or > Limits.MaxEpochs) return ValidationResult.Error($"--epochs must be 1..{Limits.MaxEpochs}, not {Epochs}.");
+            if (MaxFolds is < 1) return ValidationResult.Error($"--max-folds must be ≥ 1, not {MaxFolds}.");
+            return base.Validate();
+        }
+
+        /// <summary>What is wrong with an <c>--arch</c> list of the benchmarks (published architectures only), or null.</summary>
+        internal static string? ArchitecturesProblem(string names, bool single = false)
+        {
+            var known = Architecture.Known.Select(a => a.Name).ToList();
+            var wanted = names.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (wanted.Length == 0 || single && wanted.Length != 1)
+                return $"--arch must name {(single ? "one" : "at least one")} of {string.Join(", ", known)}.";
+            var unknown = wanted.Where(w => !known.Contains(w)).ToList();
+            return unknown.Count == 0 ? null
+                : $"--arch: unknown architecture {Limits.List(unknown.Select(u => $"'{PathName.Printable(u)}'"))}; the benchmarks run the published ones: {string.Join(", ", known)}.";
+        }
     }
 
     /// <summary>

@@ -27,6 +27,9 @@ public static class Limits
     /// <summary>Most epochs (the published recipe uses 90): step and epoch counters stay far inside an int.</summary>
     public const int MaxEpochs = 100_000;
 
+    /// <summary>Most seeds one benchmark measurement trains (<c>bench-probe --seed-count</c>; the published evaluation uses 5).</summary>
+    public const int MaxSeedCount = 1000;
+
     /// <summary>How many items a one-line message names before "and N more".</summary>
     public const int ListedItems = 5;
 
