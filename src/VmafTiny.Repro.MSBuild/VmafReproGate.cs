@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using VmafTiny.Repro.Diagnostics;
+using VmafTiny.Repro.IO;
 
 namespace VmafTiny.Repro.MSBuild;
 
@@ -61,7 +62,7 @@ public sealed partial class VmafReproGate : ToolTask
     /// <summary>Directory the tool runs in (where its tool manifest is found); defaults to the config's directory.</summary>
     public string? WorkingDirectory { get; set; }
 
-    /// <summary>The dotnet host; defaults to DOTNET_HOST_PATH, then dotnet on PATH.</summary>
+    /// <summary>The dotnet host; default: <see cref="DotNetHost.Find"/> (DOTNET_HOST_PATH, then dotnet on PATH).</summary>
     public string? DotNetHostPath { get; set; }
 
     /// <summary>
@@ -82,7 +83,7 @@ public sealed partial class VmafReproGate : ToolTask
     public string Outcome { get; private set; } = "failed";
 
     /// <inheritdoc />
-    protected override string ToolName => OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
+    protected override string ToolName => DotNetHost.FileName;
 
     internal GateSettings Settings => new()
     {
@@ -308,18 +309,7 @@ public sealed partial class VmafReproGate : ToolTask
         BuildEngine is IBuildEngine8 e8 && e8.ShouldTreatWarningAsError(warningCode);
 
     /// <inheritdoc />
-    protected override string GenerateFullPathToTool()
-    {
-        if (!string.IsNullOrWhiteSpace(DotNetHostPath)) return DotNetHostPath;
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrWhiteSpace(host) && File.Exists(host)) return host;
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = Path.Combine(dir, ToolName);
-            if (File.Exists(candidate)) return candidate;
-        }
-        return ToolName;
-    }
+    protected override string GenerateFullPathToTool() => DotNetHost.Find(DotNetHostPath);
 
     /// <summary>For the log only: ToolTask prints it; the process gets an argument list (<see cref="ExecuteTool"/>).</summary>
     protected override string GenerateCommandLineCommands() => GateArguments.Display(_arguments.Count > 0 ? _arguments : GateArguments.ForVerify(Settings));

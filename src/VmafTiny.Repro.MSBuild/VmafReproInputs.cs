@@ -1,6 +1,7 @@
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using VmafTiny.Repro.Diagnostics;
+using VmafTiny.Repro.IO;
 
 namespace VmafTiny.Repro.MSBuild;
 
@@ -23,7 +24,7 @@ public sealed class VmafReproInputs : Microsoft.Build.Utilities.Task, ICancelabl
     /// <summary>Where the tool runs (where its tool manifest is found).</summary>
     public string? WorkingDirectory { get; set; }
 
-    /// <summary>The dotnet host (default: DOTNET_HOST_PATH, then dotnet).</summary>
+    /// <summary>The dotnet host (default: <see cref="DotNetHost.Find"/>, as the gate task).</summary>
     public string? DotNetHostPath { get; set; }
 
     /// <summary>The files.</summary>
@@ -36,8 +37,7 @@ public sealed class VmafReproInputs : Microsoft.Build.Utilities.Task, ICancelabl
     /// <inheritdoc />
     public override bool Execute()
     {
-        var host = !string.IsNullOrWhiteSpace(DotNetHostPath) ? DotNetHostPath
-            : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } h && File.Exists(h) ? h : "dotnet";
+        var host = DotNetHost.Find(DotNetHostPath);
         var settings = new GateSettings { ConfigFile = ConfigFile, ToolAssembly = ToolAssembly };
         var r = ToolProcess.Run(host, GateArguments.ForInputs(settings), string.IsNullOrWhiteSpace(WorkingDirectory) ? null : WorkingDirectory,
             TimeSpan.FromMinutes(5), _cancel.Token);

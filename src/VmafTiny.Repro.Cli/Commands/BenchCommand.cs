@@ -111,10 +111,10 @@ internal sealed class BenchCommand(CliServices services) : Command<BenchCommand.
 
     private BenchProbeCommand.Measurement Probe(string path, string group, string arch, string engine, int seeds, int? maxFolds, int epochs, CancellationToken ct)
     {
-        var self = typeof(BenchCommand).Assembly.Location;
-        var host = Environment.ProcessPath ?? "dotnet";
-        var psi = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(host) == "dotnet") psi.ArgumentList.Add(self);
+        // The same tool again: its own executable when it was started as one, else vmaf-repro.dll through the dotnet host.
+        var apphost = Environment.ProcessPath is { } self && !IO.DotNetHost.IsHost(self) && File.Exists(self) ? self : null;
+        var psi = new ProcessStartInfo(apphost ?? IO.DotNetHost.Find()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (apphost is null) psi.ArgumentList.Add(typeof(BenchCommand).Assembly.Location);
         foreach (var a in new[] { "bench-probe", "--corpus-path", path, "--group-column", group, "--arch", arch, "--engine", engine,
                      "--seed-count", seeds.ToString(CultureInfo.InvariantCulture), "--epochs", epochs.ToString(CultureInfo.InvariantCulture) })
             psi.ArgumentList.Add(a);

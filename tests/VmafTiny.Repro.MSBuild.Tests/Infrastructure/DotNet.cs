@@ -14,8 +14,7 @@ internal static class DotNet
 {
     public static string RepoRoot { get; } = FindRepoRoot();
 
-    public static string Host { get; } =
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } h && File.Exists(h) ? h : "dotnet";
+    public static string Host { get; } = IO.DotNetHost.Find();
 
     public static ProcessResult Run(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, TimeSpan timeout, params string[] args) =>
         RunProcess(Host, workingDirectory, environment, timeout, args);
