@@ -97,7 +97,7 @@ internal static class CliApp
     internal static string ToCanonical(ReproException r, CliEnvironment environment)
     {
         var file = r.File ?? Path.Combine(environment.WorkingDirectory, Config.ConfigLoader.FileName);
-        return new Gate.Reports.GateDiagnostic(Gate.Reports.DiagnosticSeverity.Error, r.Code, file, $"{r.Message}. {r.Hint}").ToCanonical(warnOnly: false);
+        return new GateDiagnostic(DiagnosticSeverity.Error, r.Code, file, $"{r.Message}. {r.Hint}").ToCanonical(warnOnly: false);
     }
 
     // The one-line messages go to the raw writer: Spectre would wrap them at the console width

@@ -412,7 +412,7 @@ public sealed partial class VmafReproGate : ToolTask
     /// </summary>
     internal void ProcessOutputLine(string singleLine, MessageImportance messageImportance)
     {
-        var d = GateOutputParser.TryParse(singleLine);
+        var d = GateDiagnostic.TryParse(singleLine);
         if (d is null)
         {
             Log.LogMessage(messageImportance, "{0}", singleLine);
@@ -437,9 +437,9 @@ public sealed partial class VmafReproGate : ToolTask
     {
         foreach (var d in _held.Where(d => d.File is not null))
         {
-            var approved = Approve && exitCode == ExitCodes.Success && d.Severity == GateSeverity.Error
+            var approved = Approve && exitCode == ExitCodes.Success && d.Severity == DiagnosticSeverity.Error
                 && d.Code.StartsWith(GateTaskCodes.VerdictPrefix, StringComparison.Ordinal);
-            Report(approved ? d with { Severity = GateSeverity.Warning, Message = "approved: " + d.Message } : d);
+            Report(approved ? d with { Severity = DiagnosticSeverity.Warning, Message = "approved: " + d.Message } : d);
         }
         foreach (var d in _held.Where(d => d.File is null && !_reportedWithFile.Contains(d.Code)))
             Report(d);
@@ -452,7 +452,7 @@ public sealed partial class VmafReproGate : ToolTask
         // No origin: point at the config (what the user edits) rather than at the project file.
         var file = d.File ?? ConfigFile ?? "";
         if (d.File is not null) _reportedWithFile.Add(d.Code);
-        if (d.Severity == GateSeverity.Error)
+        if (d.Severity == DiagnosticSeverity.Error)
         {
             Log.LogError(null, d.Code, null, file, d.Line, d.Column, d.EndLine, d.EndColumn, "{0}", d.Message);
         }
@@ -463,7 +463,7 @@ public sealed partial class VmafReproGate : ToolTask
         }
 
         var item = new TaskItem(d.Code);
-        item.SetMetadata("Severity", d.Severity == GateSeverity.Error ? "error" : "warning");
+        item.SetMetadata("Severity", d.Severity == DiagnosticSeverity.Error ? "error" : "warning");
         item.SetMetadata("File", file);
         item.SetMetadata("Message", d.Message);
         _findings.Add(item);

@@ -1,4 +1,5 @@
 using Snapshooter.Xunit;
+using VmafTiny.Repro.Diagnostics;
 using VmafTiny.Repro.Gate;
 using VmafTiny.Repro.Gate.Reports;
 using static VmafTiny.Repro.Core.Tests.Gate.GateFixtures;

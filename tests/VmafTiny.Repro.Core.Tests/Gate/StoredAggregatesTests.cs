@@ -1,3 +1,4 @@
+using VmafTiny.Repro.Diagnostics;
 using VmafTiny.Repro.Gate;
 using VmafTiny.Repro.Gate.Reports;
 using VmafTiny.Repro.Results;

@@ -1,3 +1,5 @@
+using VmafTiny.Repro.Diagnostics;
+
 namespace VmafTiny.Repro.Gate.Reports;
 
 /// <summary>
