@@ -7,7 +7,6 @@ using VmafTiny.Repro.Config;
 using VmafTiny.Repro.Corpus;
 using VmafTiny.Repro.Diagnostics;
 using VmafTiny.Repro.Gate;
-using VmafTiny.Repro.Recipe;
 
 namespace VmafTiny.Repro.Cli.Commands;
 
@@ -25,11 +24,11 @@ internal sealed class RunCommand(CliServices services) : Command<RunCommand.Sett
         public string Arch { get; init; } = "";
 
         [CommandOption("--seeds <LIST>")]
-        [Description("Comma-separated seeds (default: the configuration's, 0,1,2,3,4).")]
+        [Description("Comma-separated seeds (default: the configuration's seeds).")]
         public string? Seeds { get; init; }
 
         [CommandOption("--epochs <N>")]
-        [Description("Epochs (default: the recipe's 90).")]
+        [Description("Epochs (default: the configuration's recipe.epochs).")]
         public int? Epochs { get; init; }
 
         [CommandOption("--group-column <NAME>")]
@@ -81,7 +80,8 @@ internal sealed class RunCommand(CliServices services) : Command<RunCommand.Sett
             var r = workspace.Evaluate(spec, corpus, arch, cancellationToken, seeds, recipe);
             var path = workspace.WriteRun(r, spec.Name, settings.Out is null ? null : Path.GetFullPath(settings.Out, services.Environment.WorkingDirectory), cancellationToken);
             var wanted = settings.Report is not null || settings.Plots is not null;
-            var entry = wanted ? new GateEntry(spec.Name, arch.Name, workspace.Baselines.TryReadBaseline(spec.Name, arch.Name), r, workspace.Baselines.BaselinePath(spec.Name, arch.Name)) : null;
+            var baseline = wanted ? workspace.Baselines.TryReadBaselineChecked(spec.Name, arch.Name, arch.Hidden) : null;
+            var entry = wanted ? new GateEntry(spec.Name, arch.Name, baseline?.Result, r, workspace.Baselines.BaselinePath(spec.Name, arch.Name), baseline?.Defects) : null;
             return (Result: r, Path: path, Entry: entry);
         });
         ResultTable.Write(services.Console, spec.Name, result.Result);
@@ -95,14 +95,8 @@ internal sealed class RunCommand(CliServices services) : Command<RunCommand.Sett
     internal static ReproConfig LoadConfigOrDefault(CliServices services, CommonSettings settings)
     {
         var path = services.FindConfig(settings.Config);
-        if (File.Exists(path) || settings.Config is not null) return ConfigLoader.Load(path);
-        var root = services.Environment.WorkingDirectory;
-        return new ReproConfig
-        {
-            ConfigPath = path, RootDirectory = root, Seeds = [0, 1, 2, 3, 4], Recipe = TrainingRecipe.Default,
-            Architectures = Architecture.Known, Corpora = [], BaselinesDirectory = Path.Combine(root, "baselines"),
-            RunsDirectory = Path.Combine(root, "runs"),
-        };
+        // No file found: path is vmaf-repro.json in the working directory, the root of the defaults.
+        return File.Exists(path) || settings.Config is not null ? ConfigLoader.Load(path) : ConfigLoader.Defaults(path);
     }
 
     /// <summary>A configured corpus by name, or a Parquet file by path (shared with <c>export</c>).</summary>
@@ -113,7 +107,10 @@ internal sealed class RunCommand(CliServices services) : Command<RunCommand.Sett
         var path = Path.GetFullPath(corpus, services.Environment.WorkingDirectory);
         if (File.Exists(path) || corpus.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
             // The name becomes runs/<name>/: made to follow the name rule ("..parquet" is not "..").
-            return new CorpusSpec { Name = PathName.Sanitize(Path.GetFileNameWithoutExtension(path)), Path = path, GroupColumn = groupColumn ?? "source" };
+        {
+            var file = new CorpusSpec { Name = PathName.Sanitize(Path.GetFileNameWithoutExtension(path)), Path = path };
+            return groupColumn is null ? file : file with { GroupColumn = groupColumn };
+        }
         return config.ResolveCorpora(corpus).Single();
     }
 

@@ -49,6 +49,12 @@ public static class ConfigLoader
         return Parse(File.ReadAllText(full), full);
     }
 
+    /// <summary>
+    /// The configuration of a repository without a configuration file (<c>run</c> and <c>export</c>
+    /// on a Parquet path): every section at its default, as if <paramref name="path"/> held <c>{}</c>.
+    /// </summary>
+    public static ReproConfig Defaults(string path) => Parse("{}", path);
+
     /// <summary>Parses configuration text as if read from <paramref name="path"/> (relative paths resolve against its folder).</summary>
     public static ReproConfig Parse(string json, string path)
     {

@@ -39,6 +39,28 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public void Run_WithoutAConfigurationFile_TakesTheDefaultsOfTheConfigurationLoader()
+    {
+        using var template = TempRepo.FromTemplate(withBaselines: false);
+        using var repo = TempRepo.CreateEmpty();
+        var corpus = Path.Combine(repo.Root, "clips.parquet");
+        File.Copy(template.CorpusPath, corpus);
+        var defaults = Config.ConfigLoader.Defaults(Path.Combine(repo.Root, Config.ConfigLoader.FileName));
+
+        var result = CliHost.Run(repo, "run", "--corpus", "clips.parquet", "--arch", "mlp_small", "--epochs", "1", "--threads", "1");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var written = Path.Combine(defaults.RunsDirectory, "clips", "mlp_small.json");
+        Assert.Equal(Path.Combine(repo.Root, "runs", "clips", "mlp_small.json"), written);
+        var json = TempRepo.ReadJson(written);
+        Assert.Equal(defaults.Seeds, json["seeds"]!.Values<int>());
+        Assert.Equal(defaults.Architectures.Single(a => a.Name == "mlp_small").Hidden, json["hidden"]!.Values<int>());
+        Assert.Equal(defaults.Recipe.BatchSize, (int)json["recipe"]!["batch_size"]!);
+        Assert.Equal("source", (string?)json["corpus"]!["group_column"]);
+        Assert.False(File.Exists(Path.Combine(repo.Root, Config.ConfigLoader.FileName)));
+    }
+
+    [Fact]
     public void Run_ReportsTheDroppedRows_InItsOutputAndTheResultJson_WhenDropNonFiniteDropsSome()
     {
         using var repo = TempRepo.FromTemplate(withBaselines: false, withCache: false);
