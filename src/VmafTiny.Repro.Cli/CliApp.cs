@@ -57,7 +57,7 @@ internal static class CliApp
             // For builds (--diagnostics msbuild) an input error is a canonical line on standard
             // output, pointing at the file to fix, like the gate's own findings.
             if (IsMsBuild(args)) WriteLine(console, ToCanonical(r, environment));
-            WriteLine(errors, Config.PathName.Escape(r.ToOneLine()));
+            WriteLine(errors, MessageText.Escape(r.ToOneLine()));
             if (verbose) errors.WriteException(e);
             return r.ExitCode;
         }
@@ -74,7 +74,7 @@ internal static class CliApp
         }
         catch (Exception e)
         {
-            WriteLine(errors, $"internal error VMR9999: {e.GetType().Name}: {Config.PathName.Escape(FirstLine(e.Message))}. This is a bug: re-run with --verbose and report the output.");
+            WriteLine(errors, $"internal error VMR9999: {e.GetType().Name}: {MessageText.Escape(FirstLine(e.Message))}. This is a bug: re-run with --verbose and report the output.");
             if (verbose) errors.WriteException(e);
             return ExitCodes.InternalError;
         }

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Spectre.Console.Cli;
 using VmafTiny.Repro.Cli.Commands;
+using VmafTiny.Repro.Diagnostics;
 
 namespace VmafTiny.Repro.Cli;
 
@@ -30,7 +31,7 @@ internal static partial class OptionErrors
         var m = ConvertFailure().Match(message);
         if (m.Success && OptionFor(m.Groups[1].Value, args) is { } option)
             message = $"{option}: '{m.Groups[1].Value}' is not {Expected(args, option)}";
-        return Config.PathName.Escape(message);
+        return MessageText.Escape(message);
     }
 
     // The option whose value could not be converted: "--threads x" or "--threads=x".

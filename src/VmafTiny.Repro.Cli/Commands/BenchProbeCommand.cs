@@ -53,7 +53,7 @@ internal sealed class BenchProbeCommand(CliServices services) : Command<BenchPro
                 return $"--arch must name {(single ? "one" : "at least one")} of {string.Join(", ", known)}.";
             var unknown = wanted.Where(w => !known.Contains(w)).ToList();
             return unknown.Count == 0 ? null
-                : $"--arch: unknown architecture {Limits.List(unknown.Select(u => $"'{PathName.Printable(u)}'"))}; the benchmarks run the published ones: {string.Join(", ", known)}.";
+                : $"--arch: unknown architecture {MessageText.List(unknown.Select(u => $"'{MessageText.Printable(u)}'"))}; the benchmarks run the published ones: {string.Join(", ", known)}.";
         }
     }
 

@@ -95,10 +95,10 @@ public static class ConfigLoader
             Invalid(file, "VMR3104", "\"seeds\" is empty", "List at least one seed, e.g. [0, 1, 2, 3, 4].");
         var dup = seeds.GroupBy(s => s).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (dup.Count > 0)
-            Invalid(file, "VMR3104", $"\"seeds\" has duplicates: {Limits.List(dup)}", "List each seed once.");
+            Invalid(file, "VMR3104", $"\"seeds\" has duplicates: {MessageText.List(dup)}", "List each seed once.");
         var negative = seeds.Where(s => s < 0).ToList();
         if (negative.Count > 0)
-            Invalid(file, "VMR3104", $"\"seeds\" has negative values: {Limits.List(negative)}", "Seeds are integers ≥ 0.");
+            Invalid(file, "VMR3104", $"\"seeds\" has negative values: {MessageText.List(negative)}", "Seeds are integers ≥ 0.");
 
         var recipe = TrainingRecipe.Default with
         {
@@ -191,11 +191,11 @@ public static class ConfigLoader
     private static string Protocol(string corpus, string? protocol, bool assignsFolds, string file)
     {
         if (assignsFolds && protocol is not (null or "kfold"))
-            Invalid(file, "VMR3108", $"corpus '{corpus}': \"folds\" assigns k folds, which is the \"kfold\" protocol, not '{PathName.Printable(protocol!)}'",
+            Invalid(file, "VMR3108", $"corpus '{corpus}': \"folds\" assigns k folds, which is the \"kfold\" protocol, not '{MessageText.Printable(protocol!)}'",
                 "Set \"protocol\": \"kfold\", or remove \"folds\" for one fold per group.");
         if (protocol is null) return assignsFolds ? "kfold" : "loso";
         if (!Protocols.Contains(protocol))
-            Invalid(file, "VMR3108", $"corpus '{corpus}': unknown protocol '{PathName.Printable(protocol)}'",
+            Invalid(file, "VMR3108", $"corpus '{corpus}': unknown protocol '{MessageText.Printable(protocol)}'",
                 "Use \"loso\" (one fold per source) or \"kfold\" (pre-assigned folds in the group column).");
         return protocol;
     }
@@ -221,10 +221,10 @@ public static class ConfigLoader
         foreach (var o in policy.Overrides)
         {
             if (o.Corpus is { } c && corpora.All(x => x.Name != c))
-                throw new ReproException("VMR3106", $"invalid gate policy: an override names corpus '{PathName.Printable(c)}', which is not configured (known: {Limits.List(corpora.Select(x => x.Name))})",
+                throw new ReproException("VMR3106", $"invalid gate policy: an override names corpus '{MessageText.Printable(c)}', which is not configured (known: {MessageText.List(corpora.Select(x => x.Name))})",
                     "Fix the name in policy.overrides, or remove the override.", ExitCodes.UsageOrInputError, file);
             if (o.Arch is { } a && archs.All(x => x.Name != a))
-                throw new ReproException("VMR3106", $"invalid gate policy: an override names architecture '{PathName.Printable(a)}', which is not configured (known: {Limits.List(archs.Select(x => x.Name))})",
+                throw new ReproException("VMR3106", $"invalid gate policy: an override names architecture '{MessageText.Printable(a)}', which is not configured (known: {MessageText.List(archs.Select(x => x.Name))})",
                     "Fix the name in policy.overrides, or remove the override.", ExitCodes.UsageOrInputError, file);
         }
     }
@@ -272,7 +272,7 @@ public static class ConfigLoader
     {
         // A NUL or a line break cannot be part of a usable path (and would split the one-line errors).
         if (string.IsNullOrWhiteSpace(path) || path.Any(char.IsControl))
-            Invalid(file, "VMR3108", $"{what} '{PathName.Printable(path)}' is empty or contains a control character", "Write the path as plain text, relative to the configuration file.");
+            Invalid(file, "VMR3108", $"{what} '{MessageText.Printable(path)}' is empty or contains a control character", "Write the path as plain text, relative to the configuration file.");
         return System.IO.Path.GetFullPath(System.IO.Path.IsPathRooted(path) ? path : System.IO.Path.Combine(root, path));
     }
 

@@ -4,7 +4,7 @@ namespace VmafTiny.Repro.Config;
 
 /// <summary>
 /// The bounds on configuration values that would otherwise overflow an int deep inside training
-/// (so exit 70 stays a bug), and the one way long lists are shortened in one-line messages.
+/// (so exit 70 stays a bug). Long lists in messages: <see cref="Diagnostics.MessageText.List"/>.
 /// </summary>
 public static class Limits
 {
@@ -30,9 +30,6 @@ public static class Limits
     /// <summary>Most seeds one benchmark measurement trains (<c>bench-probe --seed-count</c>; the published evaluation uses 5).</summary>
     public const int MaxSeedCount = 1000;
 
-    /// <summary>How many items a one-line message names before "and N more".</summary>
-    public const int ListedItems = 5;
-
     /// <summary>What is wrong with these hidden widths for up to <paramref name="inputs"/> features, or null.</summary>
     public static string? ArchitectureProblem(IReadOnlyList<int> hidden, int inputs)
     {
@@ -49,13 +46,5 @@ public static class Limits
         return total > MaxParameters
             ? string.Create(CultureInfo.InvariantCulture, $"more than {MaxParameters:N0} parameters (at most {MaxParameters:N0}; mlp_large has 3,073)")
             : null;
-    }
-
-    /// <summary>"a, b, c, d, e and 12 more": the first <see cref="ListedItems"/> items and the count of the rest.</summary>
-    public static string List<T>(IEnumerable<T> items, int first = ListedItems)
-    {
-        var all = items.Select(i => Convert.ToString(i, CultureInfo.InvariantCulture) ?? "").ToList();
-        var shown = string.Join(", ", all.Take(first));
-        return all.Count > first ? string.Create(CultureInfo.InvariantCulture, $"{shown} and {all.Count - first} more") : shown;
     }
 }

@@ -49,7 +49,7 @@ public static class PathName
     public static void Check(string name, string what, string where, string? file = null)
     {
         if (Violation(name) is { } why)
-            throw new ReproException("VMR3110", $"{where}: {what} name '{Printable(name)}' {why}; names become file names",
+            throw new ReproException("VMR3110", $"{where}: {what} name '{MessageText.Printable(name)}' {why}; names become file names",
                 $"Rename it: {Rule}.", ExitCodes.UsageOrInputError, file);
     }
 
@@ -79,18 +79,6 @@ public static class PathName
         } while (changed);
         if (name.Length > MaxLength) name = name[..MaxLength].TrimEnd('.');
         return name.Length == 0 ? "corpus" : name;
-    }
-
-    /// <summary>A name as it may be shown on one line: control characters escaped, cut after 80 characters.</summary>
-    public static string Printable(string name) => Escape(name.Length > 80 ? name[..80] : name) + (name.Length > 80 ? "…" : "");
-
-    /// <summary><paramref name="text"/> with control characters (NUL, newlines) written as \uXXXX, so it stays one line.</summary>
-    public static string Escape(string text)
-    {
-        var sb = new StringBuilder(text.Length);
-        foreach (var c in text)
-            sb.Append(char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString());
-        return sb.ToString();
     }
 
     private static bool IsAllowed(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-';

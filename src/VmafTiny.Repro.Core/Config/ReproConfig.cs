@@ -85,14 +85,14 @@ public sealed record ReproConfig
         if (string.IsNullOrWhiteSpace(filter)) return all;
         var wanted = filter.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (wanted.Length == 0)
-            throw new ReproException("VMR3100", $"the {what} selection '{PathName.Printable(filter)}' names no {what}",
-                $"Pass comma-separated names (known: {Limits.List(all.Select(name))}), or leave the option out for all.", ExitCodes.UsageOrInputError);
+            throw new ReproException("VMR3100", $"the {what} selection '{MessageText.Printable(filter)}' names no {what}",
+                $"Pass comma-separated names (known: {MessageText.List(all.Select(name))}), or leave the option out for all.", ExitCodes.UsageOrInputError);
         var result = new List<T>();
         foreach (var w in wanted)
         {
             var match = all.FirstOrDefault(x => string.Equals(name(x), w, StringComparison.Ordinal));
             if (match is null)
-                throw new ReproException(code, $"unknown {what} '{PathName.Printable(w)}'; known: {Limits.List(all.Select(name))}",
+                throw new ReproException(code, $"unknown {what} '{MessageText.Printable(w)}'; known: {MessageText.List(all.Select(name))}",
                     $"Use one of the known names, or add the {what} to {Path.GetFileName(ConfigPath)}.", ExitCodes.UsageOrInputError, ConfigPath);
             if (!result.Contains(match)) result.Add(match);
         }

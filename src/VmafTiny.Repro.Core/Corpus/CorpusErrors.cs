@@ -42,11 +42,11 @@ internal static class CorpusErrors
         "List each feature once and choose a target and group column that are not features.");
 
     public static ReproException NonFinite(string path, IEnumerable<NonFiniteCount> counts) => Error("VMR2007",
-        path, $"corpus has NaN/Inf/null values: {Config.Limits.List(counts.Select(c => c.Describe()))}",
+        path, $"corpus has NaN/Inf/null values: {MessageText.List(counts.Select(c => c.Describe()))}",
         "Clean the corpus, or set drop_non_finite: true to drop those rows (the count is reported).");
 
     public static ReproException SmallGroups(string path, string groupColumn, IReadOnlyList<KeyValuePair<string, long>> groups, int min) => Error("VMR2008",
-        path, $"group{(groups.Count == 1 ? "" : "s")} of '{groupColumn}' with fewer than {min} rows: {Config.Limits.List(groups.Select(g => $"'{Config.PathName.Printable(g.Key)}' ({g.Value.ToString(CultureInfo.InvariantCulture)} row{(g.Value == 1 ? "" : "s")})"))}",
+        path, $"group{(groups.Count == 1 ? "" : "s")} of '{groupColumn}' with fewer than {min} rows: {MessageText.List(groups.Select(g => $"'{MessageText.Printable(g.Key)}' ({g.Value.ToString(CultureInfo.InvariantCulture)} row{(g.Value == 1 ? "" : "s")})"))}",
         "Every held-out group needs at least 3 rows for the correlations; merge or remove the tiny groups, or check the group column.");
 
     public static ReproException SingleGroup(string path, string groupColumn, string group) => Error("VMR2009",
@@ -70,12 +70,12 @@ internal static class CorpusErrors
         "Use a smaller corpus or fewer features; the fingerprint still works on files of any size.");
 
     public static ReproException AmbiguousFeature(string path, string feature, string prefixed) => Error("VMR2020",
-        path, $"corpus has both '{Config.PathName.Printable(feature)}' and '{Config.PathName.Printable(prefixed)}', so feature {Config.PathName.Printable(feature)} is ambiguous (libvmaf's float and fixed-point versions differ slightly)",
+        path, $"corpus has both '{MessageText.Printable(feature)}' and '{MessageText.Printable(prefixed)}', so feature {MessageText.Printable(feature)} is ambiguous (libvmaf's float and fixed-point versions differ slightly)",
         $"List the feature columns to use in the corpus configuration (\"features\": [...]; configured names are exact), e.g. all '{IntegerPrefixHint}' or none.");
 
     private const string IntegerPrefixHint = CorpusColumns.IntegerPrefix + "*";
 
-    private static string Quote(IEnumerable<string> names) => Config.Limits.List(names.Select(n => $"'{Config.PathName.Printable(n)}'"));
+    private static string Quote(IEnumerable<string> names) => MessageText.List(names.Select(n => $"'{MessageText.Printable(n)}'"));
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim().TrimEnd('.');
 }

@@ -123,7 +123,7 @@ public sealed class GateEvaluator
             return Draft.Fixed(shell with { Reason = "the pair is not in the configuration; delete the baseline or configure the pair again" }, GateVerdict.StaleBaseline);
 
         if (e.BaselineDefects is { Count: > 0 } defects)
-            return Draft.Fixed(shell with { Reason = Config.Limits.List(defects) }, GateVerdict.InvalidBaseline);
+            return Draft.Fixed(shell with { Reason = MessageText.List(defects) }, GateVerdict.InvalidBaseline);
 
         var b = e.Baseline;
         var f = e.Fresh;

@@ -61,8 +61,8 @@ public static class FoldAssignment
                 throw new ArgumentException("groups must be distinct and sorted in ordinal order", nameof(rowsPerGroup));
         if (rowsPerGroup.Count < settings.K)
             throw new ReproException("VMR2021",
-                $"cannot assign {rowsPerGroup.Count.ToString(CultureInfo.InvariantCulture)} group{(rowsPerGroup.Count == 1 ? "" : "s")} of '{Config.PathName.Printable(settings.By)}' to {settings.K.ToString(CultureInfo.InvariantCulture)} folds: every fold needs a whole group",
-                $"Use at most {rowsPerGroup.Count.ToString(CultureInfo.InvariantCulture)} folds, or check that '{Config.PathName.Printable(settings.By)}' is the clip column (one value per clip).",
+                $"cannot assign {rowsPerGroup.Count.ToString(CultureInfo.InvariantCulture)} group{(rowsPerGroup.Count == 1 ? "" : "s")} of '{MessageText.Printable(settings.By)}' to {settings.K.ToString(CultureInfo.InvariantCulture)} folds: every fold needs a whole group",
+                $"Use at most {rowsPerGroup.Count.ToString(CultureInfo.InvariantCulture)} folds, or check that '{MessageText.Printable(settings.By)}' is the clip column (one value per clip).",
                 ExitCodes.UsageOrInputError, file);
 
         var order = new NumpyGenerator(settings.Seed).PermutationInt32(rowsPerGroup.Count);

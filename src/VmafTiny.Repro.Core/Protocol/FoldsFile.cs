@@ -75,7 +75,7 @@ public static class FoldsFile
                 $"Drop or rename its '{FoldAssignment.FoldColumn}' column first; a corpus that already has folds needs no folds file (configure it with group_column '{FoldAssignment.FoldColumn}').");
         var nested = fields.Where(f => !ColumnTypes.IsFlat(f)).Select(f => f.Name).ToList();
         if (nested.Count > 0)
-            throw Error(input, $"the corpus has nested or list columns ({Config.Limits.List(nested.Select(n => $"'{Config.PathName.Printable(n)}'"))}), which the folds file cannot copy",
+            throw Error(input, $"the corpus has nested or list columns ({MessageText.List(nested.Select(n => $"'{MessageText.Printable(n)}'"))}), which the folds file cannot copy",
                 "Flatten or drop them before assigning folds.");
         var data = fields.Cast<DataField>().ToArray();
         // The output schema gets its own field objects (the schema read again), so the writer's
@@ -124,7 +124,7 @@ public static class FoldsFile
         catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException and not ReproException)
         {
             var inner = e is TargetInvocationException { InnerException: { } i } ? i : e;
-            throw Error(input, $"column '{Config.PathName.Printable(field.Name)}' ({ColumnTypes.Describe(field)}) could not be copied: {inner.Message.ReplaceLineEndings(" ").Trim().TrimEnd('.')}",
+            throw Error(input, $"column '{MessageText.Printable(field.Name)}' ({ColumnTypes.Describe(field)}) could not be copied: {inner.Message.ReplaceLineEndings(" ").Trim().TrimEnd('.')}",
                 "Drop that column before assigning folds, or convert it to a number or string column.");
         }
     }

@@ -156,7 +156,7 @@ public static class CacheArchive
                 var key = member.Name.StartsWith(EntryPrefix, StringComparison.Ordinal) && member.Name.EndsWith(".json", StringComparison.Ordinal)
                     ? member.Name[EntryPrefix.Length..^".json".Length] : null;
                 if (member.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile) || key is null || !ResultCache.IsKey(key))
-                    throw Foreign(file, $"member '{Config.PathName.Escape(member.Name)}' ({member.EntryType}) is not a cache entry cache/<64 hex digits>.json");
+                    throw Foreign(file, $"member '{MessageText.Escape(member.Name)}' ({member.EntryType}) is not a cache entry cache/<64 hex digits>.json");
                 if (!manifest.TryGetValue(key, out var expected))
                     throw Foreign(file, $"entry {key} is not listed in its manifest");
                 if (!seen.Add(key)) throw Foreign(file, $"entry {key} appears twice");
@@ -205,7 +205,7 @@ public static class CacheArchive
             var sha = item is JObject p && p["sha256"]?.Type == JTokenType.String ? (string)p["sha256"]! : null;
             var size = item is JObject q && q["bytes"]?.Type == JTokenType.Integer ? (long)q["bytes"]! : -1;
             if (key is null || !ResultCache.IsKey(key) || sha is null || !ResultCache.IsKey(sha) || size < 0)
-                throw Foreign(file, $"manifest entry {Config.PathName.Escape(item.ToString(Formatting.None))} needs a key and a sha256 of 64 lowercase hex digits and a byte count");
+                throw Foreign(file, $"manifest entry {MessageText.Escape(item.ToString(Formatting.None))} needs a key and a sha256 of 64 lowercase hex digits and a byte count");
             if (!entries.TryAdd(key, (sha, size))) throw Foreign(file, $"the manifest lists entry {key} twice");
         }
         return entries;
@@ -247,7 +247,7 @@ public static class CacheArchive
     private static byte[] Content(TarEntry entry, long max, string file, string name)
     {
         if (entry.Length > max)
-            throw Foreign(file, string.Create(CultureInfo.InvariantCulture, $"member '{Config.PathName.Escape(name)}' has {entry.Length} bytes, more than {max}"));
+            throw Foreign(file, string.Create(CultureInfo.InvariantCulture, $"member '{MessageText.Escape(name)}' has {entry.Length} bytes, more than {max}"));
         using var buffer = new MemoryStream();
         entry.DataStream?.CopyTo(buffer);
         return buffer.ToArray();

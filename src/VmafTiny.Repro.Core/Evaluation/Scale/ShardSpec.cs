@@ -82,12 +82,12 @@ public sealed record ShardSpec(int Index, int Count)
             : throw Env(text, $"{name} is '{environment(name)}', not a whole number");
 
     private static ReproException Bad(string text, string why) =>
-        new("VMR7001", $"--shard '{Config.PathName.Escape(text)}' {why}",
+        new("VMR7001", $"--shard '{MessageText.Escape(text)}' {why}",
             "Pass --shard I/N with 1 <= I <= N (e.g. --shard 2/4), --shard auto in a Slurm array, or --shard auto/N in a Kubernetes Indexed Job with N completions.",
             ExitCodes.UsageOrInputError);
 
     private static ReproException Env(string text, string why) =>
-        new("VMR7002", $"--shard {Config.PathName.Escape(text)} {why}",
+        new("VMR7002", $"--shard {MessageText.Escape(text)} {why}",
             "Use --shard auto inside a Slurm job array (sbatch --array), --shard auto/N inside a Kubernetes Indexed Job with completions N, or pass --shard I/N explicitly.",
             ExitCodes.UsageOrInputError);
 }

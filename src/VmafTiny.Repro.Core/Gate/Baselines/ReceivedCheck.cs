@@ -1,4 +1,3 @@
-using VmafTiny.Repro.Config;
 using VmafTiny.Repro.Diagnostics;
 using VmafTiny.Repro.Gate.Stats;
 using VmafTiny.Repro.Results;
@@ -29,11 +28,11 @@ internal static class ReceivedCheck
         var seeds = CellGrid.Seeds(r);
         var folds = CellGrid.Folds(r);
         if (r.Seeds.Count == 0 || r.Sources.Count == 0) problems.Add("no seeds or sources list");
-        var missing = seeds.SelectMany(s => folds.Where(f => CellGrid.Cell(r, s, f) is null).Select(f => $"fold {PathName.Printable(f)}, seed {s}")).ToList();
-        if (missing.Count > 0) problems.Add($"missing cells: {Limits.List(missing)}");
+        var missing = seeds.SelectMany(s => folds.Where(f => CellGrid.Cell(r, s, f) is null).Select(f => $"fold {MessageText.Printable(f)}, seed {s}")).ToList();
+        if (missing.Count > 0) problems.Add($"missing cells: {MessageText.List(missing)}");
         problems.AddRange(ResultFileCheck.Defects(text));
         if (problems.Count > 0)
-            throw new ReproException("VMR3205", $"the received file of {corpus}/{arch} cannot become its baseline: {Limits.List(problems)}",
+            throw new ReproException("VMR3205", $"the received file of {corpus}/{arch} cannot become its baseline: {MessageText.List(problems)}",
                 "Delete it and run vmaf-repro verify to write a fresh one; the baseline is unchanged.", ExitCodes.UsageOrInputError, path);
     }
 }

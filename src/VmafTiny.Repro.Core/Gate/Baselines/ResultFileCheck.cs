@@ -1,5 +1,5 @@
 using Newtonsoft.Json.Linq;
-using VmafTiny.Repro.Config;
+using VmafTiny.Repro.Diagnostics;
 
 namespace VmafTiny.Repro.Gate.Baselines;
 
@@ -31,7 +31,7 @@ public static class ResultFileCheck
             }
             foreach (var fold in folds.Properties())
             {
-                var where = $"fold {PathName.Printable(fold.Name)}, seed {PathName.Printable(seed.Name)}";
+                var where = $"fold {MessageText.Printable(fold.Name)}, seed {MessageText.Printable(seed.Name)}";
                 if (fold.Value is not JObject cell)
                 {
                     defects.Add($"{where}: the cell is not an object");

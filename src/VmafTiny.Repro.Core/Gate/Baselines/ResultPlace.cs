@@ -1,4 +1,4 @@
-using VmafTiny.Repro.Config;
+using VmafTiny.Repro.Diagnostics;
 using VmafTiny.Repro.Results;
 
 namespace VmafTiny.Repro.Gate.Baselines;
@@ -22,12 +22,12 @@ public static class ResultPlace
     {
         ArgumentNullException.ThrowIfNull(r);
         var problems = new List<string>();
-        if (r.Arch != arch) problems.Add($"its arch is '{PathName.Printable(r.Arch)}', not '{arch}'");
+        if (r.Arch != arch) problems.Add($"its arch is '{MessageText.Printable(r.Arch)}', not '{arch}'");
         if (r.Corpus is null)
         {
             if (complete) problems.Add("no corpus section");
         }
-        else if (r.Corpus.Name != corpus) problems.Add($"its corpus.name is '{PathName.Printable(r.Corpus.Name)}', not '{corpus}'");
+        else if (r.Corpus.Name != corpus) problems.Add($"its corpus.name is '{MessageText.Printable(r.Corpus.Name)}', not '{corpus}'");
         if (configuredHidden is not null && (r.Hidden is not null || complete) && !(r.Hidden ?? []).SequenceEqual(configuredHidden))
             problems.Add($"its hidden widths [{string.Join(",", r.Hidden ?? [])}] differ from the configured [{string.Join(",", configuredHidden)}] of '{arch}'");
         return problems;
