@@ -6,11 +6,12 @@ using VmafTiny.Repro.IO;
 namespace VmafTiny.Repro.Gate.Baselines;
 
 /// <summary>
-/// An exclusive lock on a baselines folder: <c>.lock</c>, retried for a few seconds. On Linux it
-/// is opened with O_NOFOLLOW and locked with flock(2), so a <c>.lock</c> that is a symbolic link
-/// is refused (VMR5002) instead of creating or locking the file it points to; elsewhere a
-/// <see cref="FileShare.None"/> open. The file is left in place: deleting it on release would let
-/// two processes lock two different inodes.
+/// An exclusive lock on a baselines folder: <c>.lock</c>, retried for a few seconds. A <c>.lock</c>
+/// that is a symbolic link is refused (VMR5002), never followed: nothing is created or locked
+/// where it points. On Linux x64/arm64 (where the flag values are known and tested) the file is
+/// opened with O_NOFOLLOW and locked with flock(2); everywhere else (macOS, FreeBSD, Windows,
+/// other Linux architectures) by <see cref="OpenPortable"/>, with no platform constant. The file is
+/// left in place: deleting it on release would let two processes lock two different inodes.
 /// </summary>
 internal sealed class BaselineLock : IDisposable
 {
@@ -59,9 +60,41 @@ internal sealed class BaselineLock : IDisposable
         var kind = FileKinds.Of(path);
         if (kind is not (FileKind.Missing or FileKind.Regular or FileKind.Unknown))
             throw NotAFile(path, kind);
-        if (!OperatingSystem.IsLinux() || RuntimeInformation.ProcessArchitecture is not (Architecture.X64 or Architecture.Arm64))
-            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        return OperatingSystem.IsLinux() && RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64
+            ? OpenNoFollow(path)
+            : OpenPortable(path);
+    }
 
+    /// <summary>
+    /// The lock without O_NOFOLLOW: create it with O_CREAT|O_EXCL (<see cref="FileMode.CreateNew"/>),
+    /// which never follows a symbolic link (POSIX: it fails with EEXIST on one, dangling or not);
+    /// when it exists, check it is not a link (lstat), open it without creating, and check again
+    /// (lstat) after the open, so a link swapped in between is refused too. At worst that race
+    /// opens, never creates or writes, a file elsewhere, and lets it go at once.
+    /// </summary>
+    internal static FileStream OpenPortable(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException) when (FileKinds.Of(path) is not FileKind.Missing)
+        {
+            // It exists (or is a link): fall through to open the existing file.
+        }
+        var before = FileKinds.Of(path);
+        if (before is FileKind.Missing) throw new IOException($"'{path}' disappeared while it was being locked"); // retried
+        if (before is not (FileKind.Regular or FileKind.Unknown)) throw NotAFile(path, before);
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None);
+        var after = FileKinds.Of(path);
+        if (after is FileKind.Regular or FileKind.Unknown) return stream;
+        stream.Dispose();
+        throw NotAFile(path, after);
+    }
+
+    private static FileStream OpenNoFollow(string path)
+    {
+        // Linux's values; O_NOFOLLOW differs between x86-64 (0400000) and arm64 (0100000).
         const int ORdWr = 2, OCreat = 0x40, OCloexec = 0x80000;
         var oNoFollow = RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 0x20000 : 0x8000;
         var fd = NativeOpen(path, ORdWr | OCreat | OCloexec | oNoFollow, 0x1A4 /* 0644 */);
