@@ -1,6 +1,6 @@
 using VmafTiny.Repro.IO;
 
-namespace VmafTiny.Repro.Core.Tests.IO;
+namespace VmafTiny.Repro.Core.Tests.Hosting;
 
 /// <summary>The one dotnet host lookup (CLI bench, MSBuild tasks).</summary>
 public sealed class DotNetHostTests

@@ -2,7 +2,7 @@ using VmafTiny.Repro.Diagnostics;
 using VmafTiny.Repro.Gate.Baselines;
 using VmafTiny.Repro.Results;
 
-namespace VmafTiny.Repro.Core.Tests.Results;
+namespace VmafTiny.Repro.Core.Tests.ResultFiles;
 
 /// <summary>A malformed result file is VMR3001 in the project's words: line, position, the field path and the kind expected, never a .NET type name.</summary>
 public sealed class ResultJsonErrorTests
