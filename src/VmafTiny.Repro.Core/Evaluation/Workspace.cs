@@ -40,13 +40,14 @@ public sealed class Workspace
     public string RunPath(string corpus, string arch) => Path.Combine(Config.RunsDirectory, corpus, arch + ".json");
 
     /// <summary>
-    /// Reads a corpus; a configured synthetic corpus whose file does not exist yet is generated
-    /// first (deterministically: the same bytes on every machine). A corpus with <c>"folds"</c> has its
-    /// groups dealt into folds (<see cref="Protocol.FoldAssignment"/>).
+    /// Reads a corpus; a configured synthetic corpus whose file does not exist yet, or was written by
+    /// another generator version or for other settings, is generated first (deterministically: the
+    /// same bytes on every machine). A corpus with <c>"folds"</c> has its groups dealt into folds
+    /// (<see cref="Protocol.FoldAssignment"/>).
     /// </summary>
     public LoadedCorpus LoadCorpus(CorpusSpec spec, CancellationToken cancellationToken)
     {
-        if (!File.Exists(spec.Path) && Config.Synthetic.TryGetValue(spec.Name, out var synth))
+        if (Config.Synthetic.TryGetValue(spec.Name, out var synth) && NeedsGenerating(spec.Path, synth))
         {
             _log($"generating synthetic corpus '{spec.Name}' ({synth.Shape}, {synth.Rows} rows) at {spec.Path}");
             GenerateSynthetic(synth, spec.Path);
@@ -59,6 +60,11 @@ public sealed class Workspace
                  $"{string.Join(", ", read.NonFiniteByColumn.Where(kv => kv.Value > 0).Select(kv => $"{kv.Key} {kv.Value}"))}): {spec.Path}");
         return corpus;
     }
+
+    private static bool NeedsGenerating(string path, SyntheticCorpusSettings synth) =>
+        synth.Problem() is null
+            ? SyntheticCorpus.NeedsGenerating(path, synth.ParsedShape!.Value, synth.Rows, (ulong)synth.Seed)
+            : !File.Exists(path); // GenerateSynthetic reports the problem
 
     /// <summary>
     /// Writes a synthetic corpus described by <paramref name="settings"/> to <paramref name="path"/>;

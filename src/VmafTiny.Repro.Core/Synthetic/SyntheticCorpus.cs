@@ -8,6 +8,16 @@ namespace VmafTiny.Repro.Synthetic;
 /// </summary>
 public static class SyntheticCorpus
 {
+    /// <summary>
+    /// The generator's version, bumped whenever some (shape, rows, seed) gives other values. It is in
+    /// every written file's footer (<c>vmaf_repro.synthetic</c>) and in <see cref="SyntheticCorpusData.ComputeSha256"/>;
+    /// the values themselves are in the corpus fingerprint, so a baseline of an older generator is
+    /// not comparable (corpus sha256 differs). v1: label noise; v2: the VMAF-like teacher; v3: a
+    /// smoother teacher (kernel gamma 0.03 instead of 0.08) and KoNViD clips that differ far more
+    /// between clips than within.
+    /// </summary>
+    public const int GeneratorVersion = 3;
+
     /// <summary>Rows per Parquet row group written by <see cref="WriteParquet"/>.</summary>
     public const int RowGroupRows = 50_000;
 
@@ -47,4 +57,29 @@ public static class SyntheticCorpus
     /// </summary>
     public static void WriteParquet(SyntheticCorpusData data, string path, IO.SpecialTarget special = IO.SpecialTarget.Refuse, CancellationToken cancellationToken = default) =>
         SyntheticParquetWriter.Write(data, path, RowGroupRows, special, cancellationToken);
+
+    /// <summary>
+    /// True when <paramref name="path"/> should be (re)generated for (shape, rows, seed): it does not
+    /// exist, or it is a Parquet file without this generator's stamp for those settings (written by
+    /// an older generator, or for other settings). A file that is not readable Parquet is left alone:
+    /// reading it reports the problem.
+    /// </summary>
+    public static bool NeedsGenerating(string path, SyntheticShape shape, int rows, ulong seed)
+    {
+        switch (IO.FileKinds.Target(path))
+        {
+            case IO.FileKind.Missing: return true;
+            case IO.FileKind.Regular or IO.FileKind.Unknown: break;
+            default: return false; // a FIFO or device is never opened here (it could block); the reader says what it is
+        }
+        try
+        {
+            return SyntheticStamp.Read(path) != SyntheticStamp.Of(shape, rows, seed);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Not Parquet, or not readable: whatever Parquet.Net throws, the corpus reader says it properly.
+            return false;
+        }
+    }
 }

@@ -80,13 +80,15 @@ public sealed class SyntheticCorpusData
     }
 
     /// <summary>
-    /// SHA-256 (lowercase hex) of every generated column (names, then values as little-endian
-    /// IEEE-754 / integers, strings as length-prefixed UTF-8). Equal on every machine for the same
-    /// shape, rows and seed; a change means the generator (or the platform's arithmetic) drifted.
+    /// SHA-256 (lowercase hex) of the generator version (<c>vmaf-repro/synthetic/vN</c>) and every
+    /// generated column (names, then values as little-endian IEEE-754 / integers, strings as
+    /// length-prefixed UTF-8). Equal on every machine for the same version, shape, rows and seed;
+    /// a change means the generator (or the platform's arithmetic) drifted.
     /// </summary>
     public string ComputeSha256()
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(CorpusFingerprintBuilder.EncodeString($"vmaf-repro/synthetic/v{SyntheticCorpus.GeneratorVersion}"));
         Span<byte> buffer = stackalloc byte[8];
         for (var f = 0; f < Features.Count; f++)
             AppendDoubles(hash, FeatureNames[f], Features[f], buffer);

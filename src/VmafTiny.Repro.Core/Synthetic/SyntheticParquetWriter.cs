@@ -6,7 +6,7 @@ namespace VmafTiny.Repro.Synthetic;
 
 /// <summary>
 /// Writes synthetic columns with Parquet.Net through <see cref="AtomicFile"/> (temporary file,
-/// flush, rename), streaming row group by row group.
+/// flush, rename), streaming row group by row group, with the generator's stamp in the footer.
 /// </summary>
 internal static class SyntheticParquetWriter
 {
@@ -25,6 +25,7 @@ internal static class SyntheticParquetWriter
         var indexValues = new long[Math.Min(rowGroupRows, data.Rows)];
 
         await using var writer = await ParquetWriter.CreateAsync(schema, stream, options);
+        writer.CustomMetadata = new Dictionary<string, string> { [SyntheticStamp.MetadataKey] = SyntheticStamp.Of(data.Shape, data.Rows, data.Seed) };
         for (var start = 0; start < data.Rows; start += rowGroupRows)
         {
             var n = Math.Min(rowGroupRows, data.Rows - start);
