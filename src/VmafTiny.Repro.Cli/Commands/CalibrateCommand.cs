@@ -4,14 +4,16 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using VmafTiny.Repro.Cli.Infrastructure;
 using VmafTiny.Repro.Diagnostics;
+using VmafTiny.Repro.Evaluation;
 using VmafTiny.Repro.Gate;
 using VmafTiny.Repro.Results;
 
 namespace VmafTiny.Repro.Cli.Commands;
 
 /// <summary>
-/// <c>vmaf-repro calibrate</c>: re-runs each selected (corpus, arch) with other seed sets and
-/// estimates the gate's false-alarm rate and the smallest PLCC drop it detects (see Calibration).
+/// <c>vmaf-repro calibrate</c>: re-runs each selected (corpus, arch) with other seed sets (or, with
+/// --same-seeds, with the configured seeds and no training cache, judged cell by cell as verify
+/// does) and estimates the gate's false-alarm rate and the smallest PLCC drop it detects (see Calibration).
 /// </summary>
 internal sealed class CalibrateCommand(CliServices services) : Command<CalibrateCommand.Settings>
 {
@@ -26,6 +28,10 @@ internal sealed class CalibrateCommand(CliServices services) : Command<Calibrate
         [Description("First seed of the first rerun; rerun r uses the next block of as many seeds as the configuration has (default 1000).")]
         [DefaultValue(1000)]
         public int SeedBase { get; init; } = 1000;
+
+        [CommandOption("--same-seeds")]
+        [Description("Re-run with the configured seeds instead (retrained, the training cache is not used) and pair cells as verify does: the gate as CI runs it.")]
+        public bool SameSeeds { get; init; }
 
         /// <summary>Most reruns: each is a full multi-seed evaluation of every selected pair.</summary>
         public const int MaxReruns = 1000;
@@ -58,7 +64,10 @@ internal sealed class CalibrateCommand(CliServices services) : Command<Calibrate
         var rows = new List<(string Corpus, string Arch, CalibrationResult Result)>();
         ProgressReporting.Run(services.Console, services.Environment, progress =>
         {
-            var workspace = services.CreateWorkspace(config, settings, progress);
+            // A same-seed rerun served from the cache would be the baseline's own cells: retrain.
+            var workspace = settings.SameSeeds
+                ? new Workspace(config, services.Engine(settings), progress, CliEnvironment.ToolVersion, useCache: false)
+                : services.CreateWorkspace(config, settings, progress);
             foreach (var spec in corpora)
             {
                 var corpus = workspace.LoadCorpus(spec, cancellationToken);
@@ -70,23 +79,38 @@ internal sealed class CalibrateCommand(CliServices services) : Command<Calibrate
                     var reruns = new List<EvaluationResult>();
                     for (var r = 0; r < settings.Reruns; r++)
                     {
-                        var seeds = Enumerable.Range(settings.SeedBase + r * n, n).ToList();
+                        var seeds = settings.SameSeeds ? config.Seeds : Enumerable.Range(settings.SeedBase + r * n, n).ToList();
                         reruns.Add(workspace.Evaluate(spec, corpus, arch, cancellationToken, seeds));
                     }
-                    rows.Add((spec.Name, arch.Name, Calibration.Estimate(baseline, reruns, config.Policy, spec.Name, arch.Name)));
+                    var pairing = settings.SameSeeds ? Pairing.Cells : Pairing.FoldMeans;
+                    rows.Add((spec.Name, arch.Name, Calibration.Estimate(baseline, reruns, config.Policy, spec.Name, arch.Name, pairing)));
                 }
             }
             return 0;
         });
 
-        var table = new Table().Title("gate calibration (reruns with other seed sets, no real change)")
+        services.Console.Write(CalibrationTable(rows, settings.SameSeeds));
+        return ExitCodes.Success;
+    }
+
+    private static Table CalibrationTable(List<(string Corpus, string Arch, CalibrationResult Result)> rows, bool sameSeeds)
+    {
+        var table = new Table().Title(sameSeeds
+                ? "gate calibration (reruns with the same seeds, retrained, cells paired as verify does; no real change)"
+                : "gate calibration (reruns with other seed sets, no real change)")
             .AddColumns("corpus", "arch", "reruns compared", "false alarms", "false-alarm rate", "smallest PLCC drop detected (median)");
+        if (sameSeeds) table.AddColumn("max |Δ PLCC| of a cell");
         foreach (var (corpus, arch, result) in rows)
-            table.AddRow(Markup.Escape(corpus), Markup.Escape(arch), result.Compared.ToString(CultureInfo.InvariantCulture),
+        {
+            string[] cells =
+            [
+                Markup.Escape(corpus), Markup.Escape(arch), result.Compared.ToString(CultureInfo.InvariantCulture),
                 result.Runs.Count(r => r.Verdict == GateVerdict.Regressed).ToString(CultureInfo.InvariantCulture),
                 result.FalseAlarmRate.ToString("P0", CultureInfo.InvariantCulture),
-                result.MedianDetectablePlccDrop.ToString("0.000000", CultureInfo.InvariantCulture));
-        services.Console.Write(table);
-        return ExitCodes.Success;
+                result.MedianDetectablePlccDrop.ToString("0.000000", CultureInfo.InvariantCulture),
+            ];
+            table.AddRow(sameSeeds ? [.. cells, result.MaxCellPlccDifference.ToString("0.0E+0", CultureInfo.InvariantCulture)] : cells);
+        }
+        return table;
     }
 }

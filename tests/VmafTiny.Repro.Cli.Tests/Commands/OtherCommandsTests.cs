@@ -20,6 +20,20 @@ public sealed partial class OtherCommandsTests
     }
 
     [Fact]
+    public void Calibrate_WithSameSeeds_RetrainsTheBaselinesSeeds_AndPairsCells()
+    {
+        using var repo = TempRepo.FromTemplate();
+
+        var result = CliHost.Run(repo, "calibrate", "--same-seeds", "--reruns", "1", "--arch", "tiny", "--threads", "2");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("reruns with the same seeds", result.Output);
+        var row = Assert.Single(result.Output.Split('\n'), l => l.Contains(" tiny ", StringComparison.Ordinal));
+        // The fake engine is deterministic: the retrained cells equal the baseline's, so nothing is a false alarm.
+        Assert.Matches(@"│\s*1\s*│\s*0\s*│\s*0 %\s*│\s*[0-9.]+\s*│\s*0\.0E\+0\s*│", row);
+    }
+
+    [Fact]
     public void Calibrate_FailsWithOneLineError_WhenThereIsNoBaseline()
     {
         using var repo = TempRepo.FromTemplate(withBaselines: false);

@@ -61,4 +61,40 @@ public sealed class CalibrationTests(ITestOutputHelper output)
         Assert.Equal(GateVerdict.NotComparable, result.Runs[0].Verdict);
         Assert.True(double.IsNaN(result.Runs[0].DetectablePlccDrop));
     }
+
+    [Fact]
+    public void Estimate_WithCellPairing_PassesASameSeedRerunThatReproducesTheBaseline_AndFlagsADropJustAboveTheFloor()
+    {
+        var result = Calibration.Estimate(ToolResult(), [ToolResult(), ToolResult()], GatePolicy.Default, TheCorpus, TheArch, Pairing.Cells);
+
+        Assert.Equal(2, result.Compared);
+        Assert.Equal(0.0, result.FalseAlarmRate);
+        Assert.Equal(0.0, result.MaxCellPlccDifference);
+        // All 45 cells drop by δ: the cell-paired test fires (exact p = 2^-45) as soon as δ exceeds the 1e-4 floor.
+        Assert.InRange(result.MedianDetectablePlccDrop, 1e-4, 1.0001e-4);
+        var evaluator = new GateEvaluator(GatePolicy.Default, pairing: Pairing.Cells);
+        var verdict = evaluator.Evaluate([new GateEntry(TheCorpus, TheArch, ToolResult(), Calibration.ShiftPlcc(ToolResult(), 3e-4))]).Pairs[0].Verdict;
+        Assert.Equal(GateVerdict.Regressed, verdict);
+    }
+
+    [Fact]
+    public void Estimate_WithCellPairing_ReportsTheLargestCellDifferenceOfAnImperfectRerun()
+    {
+        var rerun = ToolResult();
+        rerun.PerSeedPerFold["3"]["Tennis"].Plcc += 2e-5;
+
+        var result = Calibration.Estimate(ToolResult(), [rerun], GatePolicy.Default, TheCorpus, TheArch, Pairing.Cells);
+
+        Assert.InRange(result.MaxCellPlccDifference, 1.9e-5, 2.1e-5);
+        Assert.True(double.IsNaN(Calibration.Estimate(ToolResult(), [Rerun(1)], GatePolicy.Default, TheCorpus, TheArch).MaxCellPlccDifference));
+    }
+
+    [Fact]
+    public void Estimate_WithCellPairing_DoesNotCompareARerunWithOtherSeeds()
+    {
+        var result = Calibration.Estimate(ToolResult(), [Rerun(1)], GatePolicy.Default, TheCorpus, TheArch, Pairing.Cells);
+
+        Assert.Equal(0, result.Compared);
+        Assert.Equal(GateVerdict.NotComparable, result.Runs[0].Verdict);
+    }
 }
