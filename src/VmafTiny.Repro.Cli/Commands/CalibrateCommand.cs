@@ -25,7 +25,7 @@ internal sealed class CalibrateCommand(CliServices services) : Command<Calibrate
         public int Reruns { get; init; } = 3;
 
         [CommandOption("--seed-base <N>")]
-        [Description("First seed of the first rerun; rerun r uses the next block of as many seeds as the configuration has (default 1000).")]
+        [Description("First seed of the first rerun; rerun r uses the next block of as many seeds as the configuration has (default 1000; not used with --same-seeds).")]
         [DefaultValue(1000)]
         public int SeedBase { get; init; } = 1000;
 
@@ -51,7 +51,7 @@ internal sealed class CalibrateCommand(CliServices services) : Command<Calibrate
         var n = config.Seeds.Count;
         // Rerun r uses seeds SeedBase + r*n .. SeedBase + (r+1)*n - 1: all of them must be ints.
         var lastSeed = settings.SeedBase + (long)settings.Reruns * n - 1;
-        if (lastSeed > int.MaxValue)
+        if (!settings.SameSeeds && lastSeed > int.MaxValue)
             throw new ReproException("VMR3100", $"--seed-base {settings.SeedBase} with --reruns {settings.Reruns} x {n} seeds needs seeds up to {lastSeed}, beyond {int.MaxValue}",
                 "Pass a smaller --seed-base (default 1000) or fewer --reruns.", ExitCodes.UsageOrInputError);
         if (Sharding.Handle(services, config, settings, workspace => corpora.SelectMany(spec =>
