@@ -40,6 +40,8 @@ internal sealed class CalibrateCommand(CliServices services) : Command<Calibrate
         {
             if (Reruns is < 1 or > MaxReruns) return ValidationResult.Error($"--reruns must be 1..{MaxReruns}, not {Reruns}.");
             if (SeedBase < 0) return ValidationResult.Error($"--seed-base must be ≥ 0, not {SeedBase}.");
+            if (SameSeeds && (Shard is not null || FromShards is not null))
+                return ValidationResult.Error("--same-seeds retrains without the training cache, which is what shards share: run it without --shard/--from-shards.");
             return base.Validate();
         }
     }

@@ -39,6 +39,7 @@ public sealed class InputBoundaryTests
     [InlineData("synth --shape netflix --seed -1 --out x.parquet", "seed must be ≥ 0")]
     [InlineData("calibrate --seed-base 2147483647 --reruns 2", "beyond 2147483647")]
     [InlineData("calibrate --seed-base -1", "--seed-base must be ≥ 0")]
+    [InlineData("calibrate --same-seeds --shard 1/2", "--same-seeds retrains without the training cache")]
     [InlineData("verify --threads x", "--threads: 'x' is not a whole number")]
     [InlineData("verify --k abc", "--k: 'abc' is not a number")]
     [InlineData("run --corpus nf --arch tiny --epochs 99999999999", "--epochs: '99999999999' is not a whole number")]
