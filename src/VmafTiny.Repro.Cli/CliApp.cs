@@ -63,7 +63,9 @@ internal static class CliApp
         }
         catch (Exception e) when (Unwrap(e) is OperationCanceledException)
         {
-            WriteLine(errors, "interrupted: finished trainings are kept in runs/cache; run the same command again to resume.");
+            WriteLine(errors, args.Contains("--no-cache")
+                ? "interrupted: nothing was kept (--no-cache); run the command again without --no-cache to make an interrupted run resumable."
+                : "interrupted: finished trainings are kept in runs/cache; run the same command again to resume.");
             return ExitCodes.Interrupted;
         }
         catch (CommandAppException e)

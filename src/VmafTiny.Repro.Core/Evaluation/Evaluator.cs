@@ -22,6 +22,9 @@ public sealed class Evaluator
     private readonly IEvaluationProgress _progress;
     private readonly string _toolVersion;
 
+    /// <summary>Prepared fold inputs handed to the engine at once (bytes); see <see cref="PreparedInputBudget"/>.</summary>
+    public long PreparedChunkBytes { get; init; } = PreparedInputBudget.ChunkBytes;
+
     public Evaluator(ITrainingEngine engine, ResultCache? cache, IEvaluationProgress? progress, string toolVersion)
     {
         _engine = engine;
@@ -141,23 +144,28 @@ public sealed class Evaluator
     {
         if (pending.Count == 0) return;
         var needed = pending.Select(p => p.Fold).DistinctBy(f => f.HeldOut).ToList();
-        PreparedInputBudget.Check(FoldPlan.PreparedInputBytes(needed, corpus.FeatureCount), needed.Count, corpus.Rows, spec);
-        var prepared = needed.ToDictionary(f => f.HeldOut, f => PrepareFold(corpus, f, recipe));
-        var jobs = pending.Select(p =>
-        {
-            var (trainX, trainY, testX) = prepared[p.Fold.HeldOut];
-            return new TrainingJob(arch, recipe, p.Seed, p.Fold.HeldOut, corpus.FeatureCount, trainX, trainY, testX);
-        }).ToList();
+        PreparedInputBudget.CheckOneFold(needed, corpus.FeatureCount, corpus.Rows, spec);
         var keys = pending.ToDictionary(p => (p.Seed, p.Fold.HeldOut), p => (p.Key, p.Fold));
         var gate = new object();
-        _engine.Train(jobs, outcome =>
+        foreach (var chunk in PreparedInputBudget.Chunks(needed, corpus.FeatureCount, PreparedChunkBytes))
         {
-            var (key, fold) = keys[(outcome.Job.Seed, outcome.Job.Fold)];
-            var cell = Score(outcome, corpus.Target, fold.TestRows);
-            _cache?.Put(key, cell);
-            lock (gate) cells[(outcome.Job.Seed, outcome.Job.Fold)] = cell;
-            _progress.TrainingCompleted(label, outcome.Job.Seed, outcome.Job.Fold, outcome.Wall, outcome.Diverged);
-        }, cancellationToken);
+            // One chunk of folds at a time keeps memory O(rows); the prepared inputs of a chunk are
+            // released before the next is prepared.
+            var prepared = chunk.ToDictionary(f => f.HeldOut, f => PrepareFold(corpus, f, recipe));
+            var jobs = pending.Where(p => prepared.ContainsKey(p.Fold.HeldOut)).Select(p =>
+            {
+                var (trainX, trainY, testX) = prepared[p.Fold.HeldOut];
+                return new TrainingJob(arch, recipe, p.Seed, p.Fold.HeldOut, corpus.FeatureCount, trainX, trainY, testX);
+            }).ToList();
+            _engine.Train(jobs, outcome =>
+            {
+                var (key, fold) = keys[(outcome.Job.Seed, outcome.Job.Fold)];
+                var cell = Score(outcome, corpus.Target, fold.TestRows);
+                _cache?.Put(key, cell);
+                lock (gate) cells[(outcome.Job.Seed, outcome.Job.Fold)] = cell;
+                _progress.TrainingCompleted(label, outcome.Job.Seed, outcome.Job.Fold, outcome.Wall, outcome.Diverged);
+            }, cancellationToken);
+        }
     }
 
     /// <summary>One fold's training and held-out inputs, standardised with the fold's training statistics (float32).</summary>

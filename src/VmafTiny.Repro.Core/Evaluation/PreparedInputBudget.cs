@@ -1,28 +1,70 @@
 using System.Globalization;
 using VmafTiny.Repro.Corpus;
 using VmafTiny.Repro.Diagnostics;
+using VmafTiny.Repro.Protocol;
 
 namespace VmafTiny.Repro.Evaluation;
 
 /// <summary>
-/// Refuses, before allocating, an evaluation whose standardised fold inputs would not fit in
-/// memory: each fold of leave-one-group-out trains on nearly every row, so a corpus with very many
-/// groups needs folds × rows floats at once. Without this check such a run grew until the OOM
-/// killer ended it with no message (issue 15: 4,000 groups of 3 rows took 5.6 GB).
+/// Bounds the memory of the standardised fold inputs. Each fold of leave-one-group-out trains on
+/// nearly every row, so preparing every fold at once takes folds × rows floats (issue 15: 4,000
+/// groups of 3 rows took 5.6 GB, 100,000 groups ended in the OOM killer). The evaluator therefore
+/// hands folds to the engine in chunks of at most <see cref="ChunkBytes"/> of prepared inputs (at
+/// least one fold each), so memory stays O(rows) whatever the number of groups; only a corpus one
+/// fold of which does not fit is refused, before allocating (VMR2015).
 /// </summary>
+/// <remarks>Chunking does not change any number: every engine's result for a (fold, seed) is
+/// independent of the jobs trained beside it (tested per engine), and the usual corpora (9 Netflix
+/// sources × 11k rows: 3 MB; 5 KoNViD folds × 270k rows: 38 MB) fit in one chunk.</remarks>
 internal static class PreparedInputBudget
 {
-    /// <summary>The share of the memory available to the process that prepared inputs may take.</summary>
+    /// <summary>The share of the memory available to the process that one fold's inputs may take.</summary>
     public const double Share = 0.5;
 
-    public static void Check(long bytes, int folds, int rows, CorpusSpec spec)
+    /// <summary>Prepared inputs handed to the engine at once: 256 MiB, or less when memory is short.</summary>
+    public static long ChunkBytes
+    {
+        get
+        {
+            const long cap = 256L << 20;
+            var available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+            return available <= 0 ? cap : Math.Min(cap, (long)(available * Share));
+        }
+    }
+
+    /// <summary>The folds in order, cut into consecutive chunks of at most <paramref name="chunkBytes"/> (one fold at least).</summary>
+    public static List<List<FoldSplit>> Chunks(IReadOnlyList<FoldSplit> folds, int featureCount, long chunkBytes)
+    {
+        var chunks = new List<List<FoldSplit>>();
+        var current = new List<FoldSplit>();
+        long bytes = 0;
+        foreach (var fold in folds)
+        {
+            var b = FoldPlan.PreparedInputBytes([fold], featureCount);
+            if (current.Count > 0 && bytes + b > chunkBytes)
+            {
+                chunks.Add(current);
+                current = [];
+                bytes = 0;
+            }
+            current.Add(fold);
+            bytes += b;
+        }
+        if (current.Count > 0) chunks.Add(current);
+        return chunks;
+    }
+
+    /// <summary>Refuses a corpus one fold of which would take more than <see cref="Share"/> of the available memory.</summary>
+    public static void CheckOneFold(IReadOnlyList<FoldSplit> folds, int featureCount, int rows, CorpusSpec spec)
     {
         var available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
-        if (available <= 0 || bytes <= available * Share) return;
+        if (available <= 0 || folds.Count == 0) return;
+        var largest = folds.Max(f => FoldPlan.PreparedInputBytes([f], featureCount));
+        if (largest <= available * Share) return;
         throw new ReproException("VMR2015",
             string.Create(CultureInfo.InvariantCulture,
-                $"{folds} folds (one per value of '{spec.GroupColumn}') x {rows} rows need {bytes / 1e9:0.#} GB of training inputs at once; {available / 1e9:0.#} GB is available"),
-            "Leave-one-group-out trains one model per group on all other rows: group the corpus by source clip or by a pre-assigned fold column (protocol \"kfold\"), or use fewer groups.",
+                $"one fold of {rows} rows needs {largest / 1e9:0.#} GB of standardised training inputs; {available / 1e9:0.#} GB is available"),
+            "Run on a machine with more memory, or train on a subset of the corpus.",
             ExitCodes.UsageOrInputError, spec.Path);
     }
 }
