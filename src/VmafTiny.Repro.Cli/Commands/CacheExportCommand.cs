@@ -23,7 +23,7 @@ internal sealed class CacheExportCommand(CliServices services) : Command<CacheEx
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var config = RunCommand.LoadConfigOrDefault(services, settings);
-        var cache = new ResultCache(Path.Combine(config.RunsDirectory, "cache"));
+        var cache = new ResultCache(config.CacheDirectory);
         var file = Path.GetFullPath(settings.File, services.Environment.WorkingDirectory);
         var summary = CacheArchive.Export(cache, file, CliEnvironment.ToolVersion, cancellationToken);
         foreach (var key in summary.Skipped)

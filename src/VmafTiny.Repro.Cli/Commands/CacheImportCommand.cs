@@ -28,7 +28,7 @@ internal sealed class CacheImportCommand(CliServices services) : Command<CacheIm
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var config = RunCommand.LoadConfigOrDefault(services, settings);
-        var cache = new ResultCache(Path.Combine(config.RunsDirectory, "cache"));
+        var cache = new ResultCache(config.CacheDirectory);
         var files = settings.Files.Select(f => Path.GetFullPath(f, services.Environment.WorkingDirectory)).ToList();
         var summary = CacheArchive.Import(cache, files, cancellationToken);
         services.Console.Profile.Out.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture,

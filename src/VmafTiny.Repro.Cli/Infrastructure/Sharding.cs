@@ -49,7 +49,7 @@ internal static class Sharding
             $"shard {outcome.Shard}: {share.Cells.Count} of {outcome.Plan.Shares.Sum(s => s.Cells.Count)} cells, {share.Share:P1} of the estimated cost; ");
         services.Console.Profile.Out.Writer.WriteLine(settings.Plan
             ? summary + "--plan: nothing trained"
-            : summary + string.Create(CultureInfo.InvariantCulture, $"trained {outcome.Trained}, {outcome.FromCache} already cached, into {Path.Combine(config.RunsDirectory, "cache")}; not judged (merge: cache export, cache import, then the same command with --from-shards {outcome.Shard.Count})"));
+            : summary + string.Create(CultureInfo.InvariantCulture, $"trained {outcome.Trained}, {outcome.FromCache} already cached, into {config.CacheDirectory}; not judged (merge: cache export, cache import, then the same command with --from-shards {outcome.Shard.Count})"));
         return ExitCodes.Success;
     }
 

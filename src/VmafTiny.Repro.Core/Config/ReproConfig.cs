@@ -47,6 +47,9 @@ public sealed record ReproConfig
     /// <summary>Where <c>verify</c> writes the configured exports: <c>runs/exports</c>.</summary>
     public string ExportsDirectory => Path.Combine(RunsDirectory, "exports");
 
+    /// <summary>The content-addressed training cache: <c>runs/cache/</c>.</summary>
+    public string CacheDirectory => Path.Combine(RunsDirectory, "cache");
+
     /// <summary>Every configured (corpus, arch) pair, corpora then architectures in file order.</summary>
     public IEnumerable<(string Corpus, string Arch)> Pairs =>
         Corpora.SelectMany(c => Architectures.Select(a => (c.Name, a.Name)));

@@ -28,7 +28,7 @@ public sealed class Workspace
         _progress = progress ?? NullProgress.Instance;
         _toolVersion = toolVersion;
         _log = log ?? (_ => { });
-        Cache = useCache ? new ResultCache(Path.Combine(config.RunsDirectory, "cache")) : null;
+        Cache = useCache ? new ResultCache(config.CacheDirectory) : null;
         Baselines = new BaselineStore(config.BaselinesDirectory);
     }
 

@@ -79,6 +79,6 @@ public static class ShardRun
         throw new ReproException("VMR7020",
             string.Create(CultureInfo.InvariantCulture, $"{missing.Count} of {total} cells of the grid are not in the training cache ({string.Join(", ", byShard)}): {named}{more}"),
             "Import the archives of those shards (vmaf-repro cache import), or re-run them with the same configuration, options and --engine; every shard and the merge must use the same grid.",
-            ExitCodes.UsageOrInputError, Path.Combine(workspace.Config.RunsDirectory, "cache"));
+            ExitCodes.UsageOrInputError, workspace.Config.CacheDirectory);
     }
 }
